@@ -1,0 +1,57 @@
+# The README's two commands are `make run` and `make test`; the rest are steps they use.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+MANAGE := $(PY) manage.py
+
+.DEFAULT_GOAL := help
+.PHONY: help run test install lint format migrate seed browser-deps check-deploy clean
+
+help: ## List the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+# Reinstall only when the dependencies change: the stamp is newer than pyproject.toml otherwise.
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[test]"
+	touch $@
+
+install: $(VENV)/.installed ## Create or update the virtual environment
+
+migrate: install ## Apply database migrations (SQLite file db.sqlite3 in dev)
+	$(MANAGE) migrate --no-input
+
+seed: migrate ## Load the demo content and demo logins (safe to run again)
+	$(MANAGE) seed_demo
+
+run: seed ## Set up everything and serve the site with demo content at http://127.0.0.1:$(PORT)
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+# Browser tests drive Debian's Chromium; Playwright cannot download its own browser here.
+browser-deps:
+	@if [ ! -x /usr/bin/chromium ]; then \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; \
+	fi
+
+lint: install ## Check style with ruff
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install ## Reformat with ruff
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+test: install browser-deps lint ## Set up and run every test, browser tests included
+	$(MANAGE) makemigrations --check --dry-run --settings=engagement.settings.test
+	$(PY) -m pytest
+
+check-deploy: install ## Run Django's deployment checks with production settings and example values
+	DJANGO_SETTINGS_MODULE=engagement.settings.production SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') \
+	ALLOWED_HOSTS=send.example.gov.uk DATABASE_URL=postgres://send:send@127.0.0.1:5432/send \
+	$(MANAGE) check --deploy --fail-level WARNING
+
+clean: ## Remove the virtual environment and the dev database
+	rm -rf $(VENV) db.sqlite3 media

@@ -1,0 +1,36 @@
+import json
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from engagement.demo import DEMO_PASSWORD, seed_demo_users
+from outcomes_cms.demo import seed_outcomes_cms
+
+FRAMEWORKS_JSON = Path(__file__).resolve().parents[2] / "demo_data" / "frameworks.json"
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demo content (Rochdale, Bradford and Middlesbrough frameworks, standard pages) "
+        "and, with the dev settings, one login per role. Safe to run again: nothing is duplicated."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--frameworks", type=Path, default=FRAMEWORKS_JSON)
+
+    def handle(self, *args, frameworks: Path, **options):
+        data = json.loads(frameworks.read_text(encoding="utf-8"))
+        with transaction.atomic():
+            home = seed_outcomes_cms(data["frameworks"])
+        self.stdout.write(self.style.SUCCESS(f"Demo content ready under '{home.title}'."))
+
+        if not settings.DEMO_USERS_ALLOWED:
+            self.stdout.write("Demo logins are not created with these settings.")
+            return
+        logins = seed_demo_users()
+        self.stdout.write("\nDemo logins (password for all: %s)" % DEMO_PASSWORD)
+        for email, role in logins:
+            self.stdout.write(f"  {role:<28} {email}")
+        self.stdout.write("Sign in at /accounts/login/; officers edit pages at /admin/.\n")

@@ -1,0 +1,18 @@
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+
+from .roles import ROLES_BY_NAME
+
+
+@login_required
+def staff_home(request):
+    """Where staff land after signing in: their roles and the tools those roles open."""
+    roles = [ROLES_BY_NAME[name] for name in request.user.role_names if name in ROLES_BY_NAME]
+    return render(
+        request,
+        "engagement/staff_home.html",
+        {
+            "roles": roles,
+            "can_use_admin": request.user.has_perm("wagtailadmin.access_admin"),
+        },
+    )

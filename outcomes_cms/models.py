@@ -1,0 +1,267 @@
+"""The published outcomes framework: home, frameworks, outcome statements, plan on a page, pages.
+
+Page type rules keep the tree sensible: Home > Framework > (Outcomes, one Plan on a page);
+Home > Standard pages (accessibility statement, privacy notice).
+"""
+
+from django.db import models
+from django.http import HttpResponse
+from django.utils.text import slugify
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from .blocks import SpotlightBlock, StandardBodyBlock, short_text_list
+
+
+class HomePage(Page):
+    intro = RichTextField(
+        features=["bold", "italic", "link"],
+        help_text="What this site is for, in plain words.",
+    )
+    featured_framework = models.ForeignKey(
+        "outcomes_cms.OutcomesFrameworkPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The framework whose outcomes the home page lists. Empty: the first one.",
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("featured_framework")]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["outcomes_cms.OutcomesFrameworkPage", "outcomes_cms.StandardPage"]
+    max_count = 1
+
+    def framework(self):
+        if self.featured_framework and self.featured_framework.live:
+            return self.featured_framework
+        return self.get_children().live().type(OutcomesFrameworkPage).specific().first()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        framework = self.framework()
+        context["framework"] = framework
+        context["outcomes"] = framework.outcomes() if framework else []
+        context["other_frameworks"] = (
+            self.get_children().live().type(OutcomesFrameworkPage).exclude(pk=framework.pk)
+            if framework
+            else []
+        )
+        return context
+
+
+class OutcomesFrameworkPage(Page):
+    area_name = models.CharField(max_length=100, help_text="The local area, e.g. Rochdale")
+    vision = models.TextField(help_text="The area's vision for children and young people with SEND")
+    introduction = RichTextField(features=["bold", "italic", "link", "ol", "ul"], blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("area_name"),
+        FieldPanel("vision"),
+        FieldPanel("introduction"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("vision")]
+    parent_page_types = ["outcomes_cms.HomePage"]
+    subpage_types = ["outcomes_cms.OutcomePage", "outcomes_cms.PlanOnAPage"]
+
+    class Meta:
+        verbose_name = "outcomes framework"
+
+    def outcomes(self):
+        """The framework's outcome statements, live, in the order officers gave them."""
+        return self.get_children().live().type(OutcomePage).specific()
+
+    def plan(self):
+        return self.get_children().live().type(PlanOnAPage).first()
+
+
+class OutcomePage(Page):
+    """One outcome statement, in young people's words (the page title is the statement)."""
+
+    description = models.TextField(
+        blank=True, help_text="What the outcome means for children and families"
+    )
+    easy_read = models.TextField(
+        blank=True, help_text="A short easy-read version: short sentences, everyday words."
+    )
+    symbol = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="An optional symbol or picture shown beside the statement.",
+    )
+    symbol_alt_text = models.CharField(
+        max_length=255, blank=True, help_text="What the symbol shows, for screen readers."
+    )
+
+    content_panels = [
+        FieldPanel("title", heading="Outcome statement"),
+        FieldPanel("description"),
+        FieldPanel("easy_read"),
+        MultiFieldPanel([FieldPanel("symbol"), FieldPanel("symbol_alt_text")], heading="Symbol"),
+        InlinePanel("earlier_wordings", heading="Earlier wordings", label="Earlier wording"),
+        InlinePanel("indicators", heading="Indicators", label="Indicator"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("description"),
+        index.SearchField("easy_read"),
+    ]
+    parent_page_types = ["outcomes_cms.OutcomesFrameworkPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = "outcome"
+
+    @property
+    def framework(self):
+        return self.get_parent().specific
+
+
+class OutcomeEarlierWording(Orderable):
+    """How co-production changed the statement: an earlier wording, when and who took part."""
+
+    page = ParentalKey(OutcomePage, on_delete=models.CASCADE, related_name="earlier_wordings")
+    wording = models.CharField(max_length=255)
+    changed_on = models.DateField(null=True, blank=True, help_text="When it was reworded")
+    who_took_part = models.CharField(
+        max_length=255, blank=True, help_text="E.g. young people in five focus groups"
+    )
+    why_changed = models.TextField(blank=True)
+
+    panels = [
+        FieldPanel("wording"),
+        FieldPanel("changed_on"),
+        FieldPanel("who_took_part"),
+        FieldPanel("why_changed"),
+    ]
+
+    def __str__(self):
+        return self.wording
+
+
+class OutcomeIndicator(Orderable):
+    """How the outcome is measured. Fields follow the indicator-mapping questions councils use."""
+
+    class Kind(models.TextChoices):
+        QUALITATIVE = "qualitative", "Qualitative (young people's or families' voice)"
+        QUANTITATIVE = "quantitative", "Quantitative (a number from a data set)"
+
+    class Frequency(models.TextChoices):
+        MONTHLY = "monthly", "Monthly"
+        QUARTERLY = "quarterly", "Quarterly"
+        TERMLY = "termly", "Each school term"
+        ANNUALLY = "annually", "Annually"
+        NOT_DECIDED = "", "Not decided yet"
+
+    class Cohort(models.TextChoices):
+        EHCP = "ehcp", "Children and young people with EHC plans"
+        EHCP_AND_SEN_SUPPORT = "ehcp_sen_support", "EHC plans and SEN support"
+        PARENT_CARERS = "parent_carers", "Parent carers"
+        STAFF = "staff", "Staff"
+        NOT_DECIDED = "", "Not decided yet"
+
+    page = ParentalKey(OutcomePage, on_delete=models.CASCADE, related_name="indicators")
+    name = models.CharField(max_length=255)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    data_source = models.CharField(
+        max_length=255, blank=True, help_text="Where the data comes from, e.g. annual review"
+    )
+    is_collected = models.BooleanField(
+        null=True, blank=True, help_text="Is this data already being collected? Empty: not known."
+    )
+    collection_plan = models.TextField(
+        blank=True, help_text="If it is not collected yet: who would collect it, and how?"
+    )
+    frequency = models.CharField(
+        max_length=20, choices=Frequency.choices, blank=True, default=Frequency.NOT_DECIDED
+    )
+    cohort = models.CharField(
+        max_length=20, choices=Cohort.choices, blank=True, default=Cohort.NOT_DECIDED
+    )
+    responsible = models.CharField(
+        max_length=255, blank=True, help_text="The named professional or team responsible"
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("kind"),
+        FieldPanel("data_source"),
+        FieldPanel("is_collected"),
+        FieldPanel("collection_plan"),
+        FieldPanel("frequency"),
+        FieldPanel("cohort"),
+        FieldPanel("responsible"),
+    ]
+
+    def __str__(self):
+        return self.name
+
+
+class PlanOnAPage(RoutablePageMixin, Page):
+    """The plan on a page. Vision and outcomes come live from the framework above it."""
+
+    introduction = models.TextField(blank=True)
+    spotlights = StreamField([("spotlight", SpotlightBlock())], blank=True)
+    count_the_difference = StreamField(
+        short_text_list("measure", "Something we count, e.g. Achieve their goals"), blank=True
+    )
+    ways_we_support = StreamField(
+        short_text_list("way", "A promise about how support works"), blank=True
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        FieldPanel("spotlights"),
+        FieldPanel("count_the_difference", heading="Count the difference: how many children..."),
+        FieldPanel("ways_we_support"),
+    ]
+    parent_page_types = ["outcomes_cms.OutcomesFrameworkPage"]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = "plan on a page"
+
+    @property
+    def framework(self):
+        return self.get_parent().specific
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["framework"] = self.framework
+        context["outcomes"] = self.framework.outcomes()
+        return context
+
+    @path("")
+    def plan(self, request):
+        return self.render(request)
+
+    @path("pdf/", name="pdf")
+    def pdf(self, request):
+        from .pdf import plan_on_a_page_pdf  # ReportLab is only loaded when someone downloads
+
+        filename = f"{slugify(self.framework.area_name)}-plan-on-a-page.pdf"
+        response = HttpResponse(plan_on_a_page_pdf(self), content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+
+
+class StandardPage(Page):
+    """Plain pages such as the accessibility statement and the privacy notice."""
+
+    summary = models.TextField(blank=True, help_text="One or two sentences a 10-year-old can read")
+    body = StreamField(StandardBodyBlock(), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("body")]
+    parent_page_types = ["outcomes_cms.HomePage", "outcomes_cms.StandardPage"]
+    subpage_types = ["outcomes_cms.StandardPage"]

@@ -1,0 +1,91 @@
+"""The words of the accessibility statement and the privacy notice that a new site starts with.
+
+Written for a 10-year-old reader: short sentences, everyday words. Officers edit them in the
+admin; the seed only creates them when they are missing.
+"""
+
+
+def _paragraphs(*texts: str) -> list[tuple[str, str]]:
+    return [("paragraph", f"<p>{text}</p>") for text in texts]
+
+
+def _section(heading: str, *texts: str) -> list[tuple[str, str]]:
+    return [("heading", heading), *_paragraphs(*texts)]
+
+
+ACCESSIBILITY = {
+    "slug": "accessibility",
+    "title": "Accessibility statement",
+    "summary": "We want everyone to be able to use this website. This page says how we make it "
+    "easy to use, and what to do if something is hard.",
+    "body": [
+        *_section(
+            "What you can do on this website",
+            "You can make the words bigger. You can zoom in up to 4 times and the page still fits.",
+            "You can use it with only a keyboard. Press Tab to move, and Enter to choose.",
+            "You can use a screen reader. Every picture has words that say what it shows.",
+            "You can use it without JavaScript. Everything still works.",
+            "Every question has an easy-read version.",
+        ),
+        *_section(
+            "How we check",
+            "We aim to meet the Web Content Accessibility Guidelines (WCAG) 2.2 at level AA. "
+            "An automatic checker tests every page each time we change the website. People "
+            "also try every page with a keyboard, with a screen reader and zoomed in.",
+        ),
+        *_section(
+            "If something is hard to use",
+            "Tell us. Ask an adult you trust to help, or tell the SEND team at the council. "
+            "We will reply within 10 working days.",
+            "If you are not happy with our reply, you can contact the Equality Advisory and "
+            "Support Service (EASS).",
+        ),
+    ],
+}
+
+PRIVACY = {
+    "slug": "privacy",
+    "title": "Privacy notice",
+    "summary": "This page says what we keep when you answer a survey or come to a group, why we "
+    "keep it, and who sees it.",
+    "body": [
+        *_section(
+            "You do not have to tell us who you are",
+            "Our surveys do not ask for your name. We do not know who you are unless you tell us.",
+            "You can stop at any time. You can skip questions you do not want to answer.",
+        ),
+        *_section(
+            "What we keep",
+            "We keep your answers and anything you write in the comment boxes.",
+            "If you want to hear what happened because of your answers, you can give us an email "
+            "address. We only use it to tell you what changed. You can stop the emails at any "
+            "time with the link in each email.",
+        ),
+        *_section(
+            "Who sees your answers",
+            "Council staff who plan SEND services read what people said. When we share results, "
+            "we never show a number smaller than 5, so nobody can work out who said what.",
+            "We take out names, phone numbers and addresses before anyone else reads a comment.",
+        ),
+        *_section(
+            "If you tell us you are not safe",
+            "If you write something that makes us think you or someone else might be hurt, a "
+            "person whose job is to keep children safe will read it. They will only use it to "
+            "help keep you safe.",
+        ),
+        *_section(
+            "Why we are allowed to keep it",
+            "The council has a public task to plan and improve services for children and young "
+            "people with SEND (Children and Families Act 2014). The law that protects your "
+            "information is the UK GDPR and the Data Protection Act 2018.",
+        ),
+        *_section(
+            "Your rights",
+            "You can ask to see what we keep about you, ask us to change it, or ask us to delete "
+            "it. Contact the council's data protection officer. If you are not happy, you can "
+            "complain to the Information Commissioner's Office (ICO).",
+        ),
+    ],
+}
+
+STANDARD_PAGES = [ACCESSIBILITY, PRIVACY]
