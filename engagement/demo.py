@@ -46,6 +46,8 @@ def seed_demo_users() -> list[tuple[str, str]]:
         user.groups.add(Group.objects.get(name=role))
         logins.append((email, role))
     if not User.objects.filter(email=DEMO_ADMIN).exists():
-        User.objects.create_superuser(DEMO_ADMIN, DEMO_PASSWORD, first_name="Ada", last_name="Admin")
+        User.objects.create_superuser(
+            DEMO_ADMIN, DEMO_PASSWORD, first_name="Ada", last_name="Admin"
+        )
     logins.append((DEMO_ADMIN, "Administrator (superuser)"))
     return logins

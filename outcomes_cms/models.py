@@ -77,7 +77,7 @@ class OutcomesFrameworkPage(Page):
         return self.get_children().live().type(OutcomePage).specific()
 
     def plan(self):
-        return self.get_children().live().type(PlanOnAPage).first()
+        return self.get_children().live().type(PlanOnAPage).specific().first()
 
 
 class OutcomePage(Page):

@@ -30,7 +30,7 @@ class Command(BaseCommand):
             self.stdout.write("Demo logins are not created with these settings.")
             return
         logins = seed_demo_users()
-        self.stdout.write("\nDemo logins (password for all: %s)" % DEMO_PASSWORD)
+        self.stdout.write(f"\nDemo logins (password for all: {DEMO_PASSWORD})")
         for email, role in logins:
             self.stdout.write(f"  {role:<28} {email}")
         self.stdout.write("Sign in at /accounts/login/; officers edit pages at /admin/.\n")

@@ -1,0 +1,76 @@
+"""Browser tests: Playwright for Python drives Debian's Chromium against the live server.
+
+Playwright's sync API runs an event loop in the test thread, so Django's guard against database
+calls from async code must be relaxed for these tests (the calls are in fact synchronous).
+"""
+
+import os
+import shutil
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import sync_playwright
+
+from outcomes_cms.demo import seed_outcomes_cms
+from tests.conftest import load_frameworks
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+# Without these, Chromium keeps reaching for Google's services, which this network refuses.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def site_url(live_server, transactional_db):
+    """The live server's address, with the demo content loaded (flushed between such tests)."""
+    seed_outcomes_cms(load_frameworks())
+    return live_server.url
+
+
+def serious_axe_violations(page) -> list[dict]:
+    """axe-core's serious and critical violations, WCAG 2.2 AA tags plus target-size."""
+    results = Axe().run(
+        page,
+        options={
+            "runOnly": {"type": "tag", "values": AXE_TAGS},
+            "rules": {"target-size": {"enabled": True}},
+            "resultTypes": ["violations", "passes", "incomplete", "inapplicable"],
+        },
+    )
+    ran = {
+        rule["id"]
+        for kind in ("violations", "passes", "incomplete", "inapplicable")
+        for rule in results.response[kind]
+    }
+    assert "target-size" in ran, "axe did not run the target-size rule"
+    return [
+        {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]]}
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]

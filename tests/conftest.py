@@ -1,0 +1,41 @@
+import json
+from pathlib import Path
+
+import pytest
+
+from outcomes_cms.demo import seed_outcomes_cms
+
+FRAMEWORKS_JSON = (
+    Path(__file__).resolve().parent.parent / "engagement" / "demo_data" / "frameworks.json"
+)
+
+
+def load_frameworks() -> list[dict]:
+    return json.loads(FRAMEWORKS_JSON.read_text(encoding="utf-8"))["frameworks"]
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Seed the demo content once per run; each test's transaction rolls its own changes back."""
+    with django_db_blocker.unblock():
+        seed_outcomes_cms(load_frameworks())
+
+
+@pytest.fixture
+def frameworks_data() -> list[dict]:
+    return load_frameworks()
+
+
+@pytest.fixture
+def demo_site(db):
+    """The demo content the seed command loads: home, three frameworks, standard pages."""
+    from outcomes_cms.models import HomePage
+
+    return HomePage.objects.get()
+
+
+@pytest.fixture
+def rochdale(demo_site):
+    from outcomes_cms.models import OutcomesFrameworkPage
+
+    return OutcomesFrameworkPage.objects.get(area_name="Rochdale")
