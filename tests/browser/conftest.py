@@ -14,8 +14,6 @@ from playwright.sync_api import sync_playwright
 from outcomes_cms.demo import seed_outcomes_cms
 from tests.conftest import load_frameworks
 
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 # Without these, Chromium keeps reaching for Google's services, which this network refuses.
 CHROMIUM_ARGS = [
@@ -30,8 +28,15 @@ CHROMIUM_ARGS = [
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def allow_sync_database_calls_under_playwright():
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        yield
+
+
 @pytest.fixture(scope="session")
-def browser():
+def browser(allow_sync_database_calls_under_playwright):
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser

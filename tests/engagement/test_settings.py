@@ -16,7 +16,11 @@ PRODUCTION_ENV = {
 
 
 def manage(*args: str, settings: str, env: dict[str, str]) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if k not in PRODUCTION_ENV}
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in PRODUCTION_ENV and k != "DJANGO_ALLOW_ASYNC_UNSAFE"
+    }
     clean["DJANGO_SETTINGS_MODULE"] = settings
     return subprocess.run(
         [sys.executable, "manage.py", *args],
