@@ -51,6 +51,11 @@ class User(AbstractUser):
     def __str__(self):
         return self.get_full_name() or self.email
 
+    def save(self, *args, **kwargs):
+        # One address, one account, however an administrator typed it.
+        self.email = self.email.strip().lower()
+        super().save(*args, **kwargs)
+
     @property
     def role_names(self) -> list[str]:
         return sorted(group.name for group in self.groups.all())

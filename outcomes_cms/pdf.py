@@ -17,12 +17,18 @@ TEXT_COLOUR = colors.HexColor("#0b0c0c")
 
 def _styles() -> dict[str, ParagraphStyle]:
     sheet = getSampleStyleSheet()
-    body = ParagraphStyle("Body", parent=sheet["BodyText"], fontSize=11, leading=15)
+    body = ParagraphStyle(
+        "Body", parent=sheet["BodyText"], fontSize=10, leading=13, spaceBefore=0, spaceAfter=2
+    )
     body.textColor = TEXT_COLOUR
     return {
-        "title": ParagraphStyle("Title", parent=sheet["Title"], fontSize=22, leading=26),
-        "h2": ParagraphStyle("H2", parent=sheet["Heading2"], fontSize=15, spaceBefore=10),
-        "h3": ParagraphStyle("H3", parent=sheet["Heading3"], fontSize=12, spaceBefore=6),
+        "title": ParagraphStyle("Title", parent=sheet["Title"], fontSize=20, leading=24),
+        "h2": ParagraphStyle(
+            "H2", parent=sheet["Heading2"], fontSize=13, spaceBefore=8, spaceAfter=3
+        ),
+        "h3": ParagraphStyle(
+            "H3", parent=sheet["Heading3"], fontSize=11, spaceBefore=4, spaceAfter=1
+        ),
         "body": body,
     }
 
