@@ -33,7 +33,11 @@ class HomePage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("featured_framework")]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["outcomes_cms.OutcomesFrameworkPage", "outcomes_cms.StandardPage"]
+    subpage_types = [
+        "outcomes_cms.OutcomesFrameworkPage",
+        "outcomes_cms.StandardPage",
+        "surveys.SurveyPage",
+    ]
     max_count = 1
 
     def framework(self):

@@ -10,14 +10,15 @@ from outcomes_cms.models import (
     PlanOnAPage,
     StandardPage,
 )
+from surveys.models import SurveyPage
 
 
 def subpage_types(page_class) -> set:
     return set(page_class.allowed_subpage_models())
 
 
-def test_home_holds_frameworks_and_standard_pages_only():
-    assert subpage_types(HomePage) == {OutcomesFrameworkPage, StandardPage}
+def test_home_holds_frameworks_surveys_and_standard_pages_only():
+    assert subpage_types(HomePage) == {OutcomesFrameworkPage, StandardPage, SurveyPage}
 
 
 def test_framework_holds_outcomes_and_a_plan_only():

@@ -7,13 +7,15 @@ from django.db import transaction
 
 from engagement.demo import DEMO_PASSWORD, seed_demo_users
 from outcomes_cms.demo import seed_outcomes_cms
+from surveys.demo import seed_surveys
 
 FRAMEWORKS_JSON = Path(__file__).resolve().parents[2] / "demo_data" / "frameworks.json"
 
 
 class Command(BaseCommand):
     help = (
-        "Load the demo content (Rochdale, Bradford and Middlesbrough frameworks, standard pages) "
+        "Load the demo content (Rochdale, Bradford and Middlesbrough frameworks, standard pages, "
+        "three surveys with invented responses) "
         "and, with the dev settings, one login per role. Safe to run again: nothing is duplicated."
     )
 
@@ -24,6 +26,7 @@ class Command(BaseCommand):
         data = json.loads(frameworks.read_text(encoding="utf-8"))
         with transaction.atomic():
             home = seed_outcomes_cms(data["frameworks"])
+            seed_surveys(home, data["frameworks"])
         self.stdout.write(self.style.SUCCESS(f"Demo content ready under '{home.title}'."))
 
         if not settings.DEMO_USERS_ALLOWED:

@@ -1,0 +1,290 @@
+"""The respondent's way through a survey, as plain server-rendered pages.
+
+start -> who is answering -> one question per page -> check your answers -> confirmation.
+The response lives in the session; its token appears only in a "save and come back" link,
+which is swapped for the session on first use.
+"""
+
+import segno
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.views.decorators.http import require_http_methods
+
+from . import routing
+from .answers import complete, save_answer
+from .forms import DisplayOptionsForm, HearBackForm, QuestionForm, WhoIsAnsweringForm
+from .models import Audience, Response, SurveyLink, SurveyPage
+
+DISPLAY_KEY = "survey-display"
+
+
+def _response_key(survey: SurveyPage) -> str:
+    return f"survey-{survey.pk}-response"
+
+
+def _link_key(survey: SurveyPage) -> str:
+    return f"survey-{survey.pk}-link"
+
+
+def current_response(request, survey: SurveyPage) -> Response | None:
+    response_id = request.session.get(_response_key(survey))
+    if response_id is None:
+        return None
+    return Response.objects.filter(pk=response_id, survey=survey).first()
+
+
+def display_options(request) -> dict:
+    return request.session.get(DISPLAY_KEY, {})
+
+
+def _render(request, survey, template, context=None, status=200):
+    context = {
+        "page": survey,
+        "survey": survey,
+        "display": display_options(request),
+        **(context or {}),
+    }
+    return TemplateResponse(request, f"surveys/{template}", context, status=status)
+
+
+def _closed(request, survey, status=410):
+    return _render(request, survey, "closed.html", status=status)
+
+
+class Journey:
+    """A response's answers and where they lead."""
+
+    def __init__(self, survey: SurveyPage, response: Response):
+        self.questions = survey.active_questions()
+        self.answers = {
+            answer.question_id: answer
+            for answer in response.answers.prefetch_related("options").select_related("question")
+        }
+        self.route = routing.route(self.questions, self.answers)
+
+    def number_of(self, question) -> int:
+        return self.questions.index(question) + 1
+
+    def next_step_after(self, survey, question=None) -> str:
+        following = routing.after(self.route, question) if question else None
+        unanswered = routing.first_unanswered(self.route, self.answers)
+        target = following if following and following.pk not in self.answers else unanswered
+        if target is None:
+            return survey.reverse_subpage("check")
+        return survey.reverse_subpage("question", args=[self.number_of(target)])
+
+
+def _url(survey: SurveyPage, step: str, *args) -> str:
+    return survey.url + survey.reverse_subpage(step, args=list(args))
+
+
+@require_http_methods(["GET", "POST"])
+def start(request, survey: SurveyPage):
+    if not survey.is_open():
+        return _closed(request, survey, status=200)
+    response = current_response(request, survey)
+    if request.method == "POST":
+        if response is None or response.completed_at:
+            link = SurveyLink.objects.filter(
+                pk=request.session.get(_link_key(survey)), page=survey
+            ).first()
+            response = Response.objects.create(
+                survey=survey,
+                audience=(
+                    Audience.YOUNG_PEOPLE if survey.audience == Audience.BOTH else survey.audience
+                ),
+                link=link,
+                **({"channel": link.channel} if link else {}),
+            )
+            request.session[_response_key(survey)] = response.pk
+        return redirect(_url(survey, "who"))
+    in_progress = response is not None and not response.completed_at
+    return _render(request, survey, "start.html", {"in_progress": in_progress})
+
+
+def _require_response(request, survey):
+    """The session's response, or a redirect to the start (or a closed page)."""
+    if not survey.is_open():
+        return None, _closed(request, survey)
+    response = current_response(request, survey)
+    if response is None:
+        return None, redirect(survey.url)
+    if response.completed_at:
+        return None, redirect(_url(survey, "done"))
+    return response, None
+
+
+@require_http_methods(["GET", "POST"])
+def who_is_answering(request, survey: SurveyPage):
+    response, stop = _require_response(request, survey)
+    if stop:
+        return stop
+    ask_audience = survey.audience == Audience.BOTH
+    form = WhoIsAnsweringForm(
+        request.POST or None,
+        ask_audience=ask_audience,
+        initial={"answered_by": response.answered_by, "audience": response.audience},
+    )
+    if request.method == "POST" and form.is_valid():
+        response.answered_by = form.cleaned_data["answered_by"]
+        if ask_audience:
+            response.audience = form.cleaned_data["audience"]
+        response.save(update_fields=["answered_by", "audience", "updated_at"])
+        return redirect(survey.url + Journey(survey, response).next_step_after(survey))
+    return _render(request, survey, "who.html", {"form": form, "ask_audience": ask_audience})
+
+
+@require_http_methods(["GET", "POST"])
+def question(request, survey: SurveyPage, number: int):
+    response, stop = _require_response(request, survey)
+    if stop:
+        return stop
+    journey = Journey(survey, response)
+    if not 1 <= number <= len(journey.questions):
+        raise Http404("No such question")
+    asked = journey.questions[number - 1]
+    easy_read = bool(display_options(request).get("easy_read"))
+    returning = request.GET.get("return") == "check" or request.POST.get("return") == "check"
+    answer = journey.answers.get(asked.pk)
+    form = QuestionForm(
+        request.POST or None,
+        question=asked,
+        easy_read=easy_read,
+        initial=QuestionForm.initial_from(answer),
+    )
+    if request.method == "POST" and form.is_valid():
+        save_answer(response, asked, form.cleaned_data["given"])
+        if "save_for_later" in request.POST:
+            return redirect(_url(survey, "save"))
+        journey = Journey(survey, response)  # the new answer may change the route
+        if returning and routing.first_unanswered(journey.route, journey.answers) is None:
+            return redirect(_url(survey, "check"))
+        return redirect(survey.url + journey.next_step_after(survey, asked))
+    previous = routing.before(journey.route, asked)
+    back_url = (
+        _url(survey, "check")
+        if returning
+        else _url(survey, "question", journey.number_of(previous))
+        if previous
+        else _url(survey, "who")
+    )
+    return _render(
+        request,
+        survey,
+        "question.html",
+        {
+            "form": form,
+            "question": asked,
+            "number": number,
+            "total": len(journey.questions),
+            "wording": asked.wording_for(
+                parent_carer=response.is_parent_carer, easy_read=easy_read
+            ),
+            "back_url": back_url,
+            "returning": returning,
+            "history": _earlier_answers(journey, asked),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+def _earlier_answers(journey: Journey, asked) -> list[tuple]:
+    """The questions before this one on the route, with their answers: the chat's history."""
+    earlier = journey.route[: journey.route.index(asked)] if asked in journey.route else []
+    return [(q, journey.answers[q.pk]) for q in earlier if q.pk in journey.answers]
+
+
+@require_http_methods(["GET", "POST"])
+def check_answers(request, survey: SurveyPage):
+    response, stop = _require_response(request, survey)
+    if stop:
+        # A second "Submit" (double click, retry) after completion lands on the confirmation.
+        return stop
+    journey = Journey(survey, response)
+    missing = routing.first_unanswered(journey.route, journey.answers)
+    if missing is not None:
+        return redirect(_url(survey, "question", journey.number_of(missing)))
+    form = HearBackForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        complete(response, form.cleaned_data["email"] if survey.offer_hear_back else "")
+        return redirect(_url(survey, "done"))
+    easy_read = bool(display_options(request).get("easy_read"))
+    rows = [
+        {
+            "number": journey.number_of(q),
+            "wording": q.wording_for(parent_carer=response.is_parent_carer, easy_read=easy_read),
+            "answer": journey.answers[q.pk],
+        }
+        for q in journey.route
+    ]
+    return _render(
+        request,
+        survey,
+        "check.html",
+        {"rows": rows, "form": form, "response": response},
+        status=400 if form.errors else 200,
+    )
+
+
+def confirmation(request, survey: SurveyPage):
+    response = current_response(request, survey)
+    if response is None or not response.completed_at:
+        return redirect(survey.url)
+    return _render(request, survey, "done.html", {"response": response})
+
+
+def save_for_later(request, survey: SurveyPage):
+    response, stop = _require_response(request, survey)
+    if stop:
+        return stop
+    resume_url = request.build_absolute_uri(
+        survey.url + survey.reverse_subpage("resume", args=[response.token])
+    )
+    qr = segno.make(resume_url, error="m")
+    return _render(
+        request,
+        survey,
+        "save.html",
+        {"resume_url": resume_url, "qr_svg": qr.svg_inline(scale=4, dark="#0b0c0c")},
+    )
+
+
+def resume(request, survey: SurveyPage, token: str):
+    response = get_object_or_404(Response, survey=survey, token=token)
+    request.session[_response_key(survey)] = response.pk
+    if response.completed_at:
+        return redirect(_url(survey, "done"))
+    # Redirect at once, so the token does not stay in the address bar or in later Referer headers.
+    return redirect(survey.url + Journey(survey, response).next_step_after(survey))
+
+
+@require_http_methods(["GET", "POST"])
+def display_options_view(request, survey: SurveyPage):
+    form = DisplayOptionsForm(request.POST or None, initial=display_options(request))
+    if request.method == "POST" and form.is_valid():
+        request.session[DISPLAY_KEY] = form.cleaned_data
+        back = request.POST.get("next", "")
+        return redirect(back if back.startswith(survey.url) else survey.url)
+    return _render(
+        request,
+        survey,
+        "options.html",
+        {"form": form, "next": request.GET.get("next", survey.url)},
+    )
+
+
+def qr_code(request, url: str) -> HttpResponse:
+    """A printable QR code (SVG) for any public survey address."""
+    svg = segno.make(url, error="m").svg_inline(scale=10, dark="#000", title=url)
+    return HttpResponse(
+        f'<?xml version="1.0" encoding="utf-8"?>\n{svg}', content_type="image/svg+xml"
+    )
+
+
+def tagged_link(request, code: str):
+    """/s/<code>/: remember which tagged link brought this person, then show the survey."""
+    link = get_object_or_404(SurveyLink.objects.select_related("page"), code=code)
+    survey = link.page.specific
+    request.session[_link_key(survey)] = link.pk
+    return redirect(survey.url)

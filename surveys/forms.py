@@ -1,0 +1,150 @@
+"""The respondent's forms. Validation happens here, on the server; messages say what to change."""
+
+from django import forms
+
+from .models import Answer, AnswerScale, Audience, Response, SurveyQuestion
+
+TEXT_LIMIT = 1000
+DONT_UNDERSTAND = Answer.Special.DONT_UNDERSTAND.value
+PREFER_NOT_TO_SAY = Answer.Special.PREFER_NOT_TO_SAY.value
+
+
+def _text_limit_message(what: str):
+    return {"max_length": f"{what} must be {TEXT_LIMIT} characters or fewer"}
+
+
+class QuestionForm(forms.Form):
+    """One question: its options (or a text box), the special answers, and an optional comment."""
+
+    def __init__(self, *args, question: SurveyQuestion, easy_read: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.question = question
+        self.scale = question.scale
+        self.options = list(self.scale.options.all())
+        self.specials = []
+        if self.scale.offers_dont_understand:
+            self.specials.append((DONT_UNDERSTAND, "I don't understand"))
+        if self.scale.offers_prefer_not_to_say:
+            self.specials.append((PREFER_NOT_TO_SAY, "Prefer not to say"))
+        choices = [(str(o.pk), o.label_for(easy_read)) for o in self.options] + self.specials
+
+        if self.scale.kind == AnswerScale.Kind.CHOOSE_ONE:
+            self.fields["answer"] = forms.ChoiceField(
+                choices=choices, required=False, widget=forms.RadioSelect
+            )
+        elif self.scale.kind == AnswerScale.Kind.CHOOSE_ANY:
+            self.fields["answer"] = forms.MultipleChoiceField(
+                choices=choices, required=False, widget=forms.CheckboxSelectMultiple
+            )
+        else:
+            self.fields["text"] = forms.CharField(
+                required=False,
+                max_length=TEXT_LIMIT,
+                strip=True,
+                error_messages=_text_limit_message("Your answer"),
+            )
+            self.fields["answer"] = forms.MultipleChoiceField(
+                choices=self.specials, required=False, widget=forms.CheckboxSelectMultiple
+            )
+        if question.comment_prompt:
+            self.fields["comment"] = forms.CharField(
+                required=False,
+                max_length=TEXT_LIMIT,
+                strip=True,
+                error_messages=_text_limit_message("Your comment"),
+            )
+            self.fields["may_quote"] = forms.BooleanField(required=False)
+
+    def answer_choices(self) -> tuple[list, list]:
+        """(regular, special) choices as (input, symbol) pairs; special ones follow an "or"."""
+        symbols = {str(o.pk): o.symbol for o in self.options}
+        special_values = dict(self.specials)
+        regular, special = [], []
+        for choice in self["answer"]:
+            value = str(choice.data["value"])
+            (special if value in special_values else regular).append(
+                (choice, symbols.get(value, ""))
+            )
+        return regular, special
+
+    def clean(self):
+        cleaned = super().clean()
+        picked = cleaned.get("answer") or []
+        if isinstance(picked, str):
+            picked = [picked] if picked else []
+        specials = [value for value in picked if value in dict(self.specials)]
+        option_ids = [value for value in picked if value not in dict(self.specials)]
+        text = cleaned.get("text", "")
+
+        if specials and (option_ids or text):
+            self.add_error(
+                "answer", f"Choose '{dict(self.specials)[specials[0]]}' on its own, or untick it"
+            )
+        elif self.question.required and not (picked or text) and "text" not in self.errors:
+            message = (
+                "Write your answer, or choose 'I don't understand'"
+                if self.scale.is_free_text
+                else "Choose an answer"
+                + (", or choose 'I don't understand'" if self.specials else "")
+            )
+            self.add_error("text" if self.scale.is_free_text else "answer", message)
+
+        by_id = {str(o.pk): o for o in self.options}
+        cleaned["given"] = {
+            "special": specials[0] if specials else "",
+            "options": [by_id[value] for value in option_ids],
+            "text": "" if specials else text,
+            "comment": cleaned.get("comment", ""),
+            "may_quote": cleaned.get("may_quote", False),
+        }
+        if not (picked or text) and not self.question.required:
+            cleaned["given"]["special"] = Answer.Special.SKIPPED
+        return cleaned
+
+    @classmethod
+    def initial_from(cls, answer: Answer | None) -> dict:
+        if answer is None:
+            return {}
+        picked = [answer.special] if answer.special else [str(o.pk) for o in answer.options.all()]
+        return {
+            "answer": picked
+            if answer.question.scale.kind != AnswerScale.Kind.CHOOSE_ONE
+            else (picked[0] if picked else ""),
+            "text": answer.text,
+            "comment": answer.comment,
+            "may_quote": answer.may_quote,
+        }
+
+
+class WhoIsAnsweringForm(forms.Form):
+    answered_by = forms.ChoiceField(
+        choices=Response.AnsweredBy.choices,
+        error_messages={"required": "Choose who is answering"},
+    )
+    audience = forms.ChoiceField(
+        choices=[
+            (Audience.YOUNG_PEOPLE, "A young person"),
+            (Audience.PARENT_CARERS, "A parent or carer"),
+        ],
+        error_messages={"required": "Choose whether you are a young person or a parent or carer"},
+    )
+
+    def __init__(self, *args, ask_audience: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not ask_audience:
+            del self.fields["audience"]
+
+
+class DisplayOptionsForm(forms.Form):
+    easy_read = forms.BooleanField(required=False, label="Easy-read words")
+    larger_text = forms.BooleanField(required=False, label="Larger text")
+    high_contrast = forms.BooleanField(required=False, label="High contrast (yellow on black)")
+
+
+class HearBackForm(forms.Form):
+    email = forms.EmailField(
+        required=False,
+        error_messages={
+            "invalid": "Enter an email address like name@example.com, or leave it empty"
+        },
+    )

@@ -1,0 +1,94 @@
+"""What respondents give: a response per person and survey, an answer per question."""
+
+import secrets
+
+from django.db import models
+
+from .scales import CountsAs, ScaleOption
+from .survey import Audience, Channel, SurveyLink, SurveyPage, SurveyQuestion
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class Response(models.Model):
+    class AnsweredBy(models.TextChoices):
+        ME = "me", "Me, on my own"
+        ME_WITH_HELP = "me_with_help", "Me, with help from someone"
+        SOMEONE_FOR_ME = "someone_for_me", "Someone answering for me"
+
+    survey = models.ForeignKey(SurveyPage, on_delete=models.CASCADE, related_name="responses")
+    # Unguessable: the only key to a response, used once in a resume link, never in later URLs.
+    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    audience = models.CharField(
+        max_length=16, choices=[c for c in Audience.choices if c[0] != Audience.BOTH]
+    )
+    answered_by = models.CharField(max_length=16, choices=AnsweredBy.choices, blank=True)
+    channel = models.CharField(max_length=16, choices=Channel.choices, default=Channel.ONLINE)
+    link = models.ForeignKey(SurveyLink, null=True, blank=True, on_delete=models.SET_NULL)
+    started_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    completed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["survey", "completed_at"])]
+
+    def __str__(self):
+        return f"Response {self.pk} to {self.survey}"
+
+    @property
+    def is_parent_carer(self) -> bool:
+        return self.audience == Audience.PARENT_CARERS
+
+
+class Answer(models.Model):
+    """One answer, saved the moment it is given; posting the same step again replaces it."""
+
+    class Special(models.TextChoices):
+        NONE = "", "An answer"
+        DONT_UNDERSTAND = "dont_understand", "I don't understand"
+        PREFER_NOT_TO_SAY = "prefer_not_to_say", "Prefer not to say"
+        SKIPPED = "skipped", "Skipped (optional question)"
+
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(SurveyQuestion, on_delete=models.PROTECT, related_name="answers")
+    special = models.CharField(max_length=20, choices=Special.choices, blank=True)
+    options = models.ManyToManyField(ScaleOption, blank=True, related_name="answers")
+    # The chosen labels and how they counted when given, so later edits to a scale
+    # cannot change what someone said.
+    labels = models.JSONField(default=list, blank=True)
+    counts_as = models.CharField(
+        max_length=12, choices=CountsAs.choices, default=CountsAs.NOT_COUNTED
+    )
+    text = models.TextField(blank=True, help_text="A free-text answer")
+    comment = models.TextField(blank=True, help_text="The 'Your voice' comment")
+    may_quote = models.BooleanField(default=False, help_text="Consent to quote the comment")
+    answered_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["response", "question"], name="one_answer_per_question")
+        ]
+
+    def __str__(self):
+        return self.display()
+
+    def display(self) -> str:
+        if self.special:
+            return self.get_special_display()
+        parts = [*self.labels]
+        if self.text:
+            parts.append(self.text)
+        return ", ".join(parts)
+
+
+class HearBackRequest(models.Model):
+    """An email address left to hear what changed. Kept apart so no export can carry it."""
+
+    response = models.OneToOneField(Response, on_delete=models.CASCADE, related_name="hear_back")
+    email = models.EmailField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"Hear back for response {self.response_id}"
