@@ -4,6 +4,7 @@ from pathlib import Path
 import pytest
 
 from outcomes_cms.demo import seed_outcomes_cms
+from surveys.demo import seed_surveys
 
 FRAMEWORKS_JSON = (
     Path(__file__).resolve().parent.parent / "engagement" / "demo_data" / "frameworks.json"
@@ -18,7 +19,8 @@ def load_frameworks() -> list[dict]:
 def django_db_setup(django_db_setup, django_db_blocker):
     """Seed the demo content once per run; each test's transaction rolls its own changes back."""
     with django_db_blocker.unblock():
-        seed_outcomes_cms(load_frameworks())
+        frameworks = load_frameworks()
+        seed_surveys(seed_outcomes_cms(frameworks), frameworks)
 
 
 @pytest.fixture

@@ -151,7 +151,7 @@ class SurveyPage(RoutablePageMixin, Page):
 
         return flow.resume(request, self, token)
 
-    @path("qr.svg", name="qr")
+    @path("qr/", name="qr")
     def qr(self, request):
         from surveys import flow
 

@@ -1,0 +1,188 @@
+"""The respondent's way through a survey, through the real pages."""
+
+import pytest
+
+from engagement.models import Voice
+from surveys.models import Answer, HearBackRequest, Response, SurveyLink
+from tests.surveys.conftest import Respondent
+
+pytestmark = pytest.mark.django_db
+
+
+def the_response(survey) -> Response:
+    return Response.objects.filter(survey=survey).latest("pk")
+
+
+def test_bradford_survey_start_to_finish(client, respondent, bradford):
+    start_page = client.get(bradford.url).content.decode()
+    assert "anonymous" in start_page.lower() or "Nobody will know it was you" in start_page
+    respondent.start(answered_by="me_with_help")
+    last = respondent.answer_all("Yes", comment="My TA helps me a lot")
+    assert last["Location"] == respondent.url("check")
+
+    check = client.get(respondent.url("check")).content.decode()
+    assert "Check your answers" in check
+    assert check.count("Change<span") == 11  # who is answering + 10 questions
+    done = client.post(respondent.url("check"), {"email": ""})
+    assert done["Location"] == respondent.url("done")
+    assert "Your answers have been sent" in client.get(respondent.url("done")).content.decode()
+
+    response = the_response(bradford)
+    assert response.completed_at is not None
+    assert response.answered_by == Response.AnsweredBy.ME_WITH_HELP
+    assert response.answers.count() == 10
+    assert Voice.objects.filter(survey_answer__response=response).count() == 10
+
+
+def test_reposting_a_step_keeps_one_answer_the_latest(respondent, bradford):
+    respondent.start()
+    respondent.answer(1, "Yes")
+    respondent.answer(1, "Yes")  # double click
+    respondent.answer(1, "No")  # back button, changed mind
+    answers = Answer.objects.filter(response=the_response(bradford))
+    assert answers.count() == 1
+    assert answers.get().labels == ["No"]
+    assert answers.get().counts_as == "negative"
+
+
+def test_final_submit_completes_once_and_stores_the_email_once(client, respondent, bradford):
+    respondent.start()
+    respondent.answer_all("Yes")
+    client.post(respondent.url("check"), {"email": "parent@example.org"})
+    response = the_response(bradford)
+    first_completed = response.completed_at
+    again = client.post(respondent.url("check"), {"email": "other@example.org"})
+    assert again["Location"] == respondent.url("done")
+    response.refresh_from_db()
+    assert response.completed_at == first_completed
+    assert list(HearBackRequest.objects.filter(response=response).values_list("email")) == [
+        ("parent@example.org",)
+    ]
+
+
+def test_skip_rule_follows_the_answer(client, rochdale_young_people):
+    respondent = Respondent(client, rochdale_young_people)
+    respondent.start()
+    # Question 6 asks about clubs; "Yes" skips question 7 ("What stops you...?").
+    assert respondent.answer(6, "Yes")["Location"] == respondent.url("question", 8)
+    assert respondent.answer(6, "No")["Location"] == respondent.url("question", 7)
+
+
+def test_resume_link_swaps_the_token_for_a_session(client, respondent, bradford):
+    respondent.start()
+    respondent.answer(1, "Yes")
+    saved = client.post(
+        respondent.url("question", 2),
+        {"answer": respondent.option_value(2, "No"), "save_for_later": "1"},
+    )
+    assert saved["Location"] == respondent.url("save")
+    token = the_response(bradford).token
+    assert token in client.get(respondent.url("save")).content.decode()
+
+    from django.test import Client
+
+    later = Client()  # another day, another browser
+    resumed = later.get(respondent.url("resume", token))
+    assert resumed.status_code == 302
+    assert resumed["Location"] == respondent.url("question", 3)
+    assert token not in resumed["Location"]
+    assert later.get(resumed["Location"]).status_code == 200
+
+
+def test_a_forged_resume_token_is_refused(client, bradford):
+    respondent = Respondent(client, bradford)
+    assert client.get(respondent.url("resume", "not-a-real-token")).status_code == 404
+
+
+def test_closed_survey_refuses_politely(client, respondent, bradford):
+    respondent.start()
+    from django.utils import timezone
+
+    bradford.closes_at = timezone.now()
+    bradford.save_revision().publish()
+    start_page = client.get(bradford.url)
+    assert "This survey is closed" in start_page.content.decode()
+    step = client.post(respondent.url("question", 1), {"answer": "x"})
+    assert step.status_code == 410
+    assert "This survey is closed" in step.content.decode()
+    assert not client.post(bradford.url).has_header("Location")
+
+
+def test_dont_understand_is_stored_as_an_answer(respondent, bradford):
+    respondent.start()
+    respondent.answer(1, answer="dont_understand")
+    answer = Answer.objects.get(response=the_response(bradford))
+    assert answer.special == Answer.Special.DONT_UNDERSTAND
+    assert answer.labels == [] and answer.counts_as == "not_counted"
+
+
+def test_a_missing_answer_explains_what_to_do_and_keeps_the_comment(client, respondent):
+    respondent.start()
+    response = client.post(respondent.url("question", 1), {"comment": "I typed this"})
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "<title>Error: " in html
+    assert 'class="error-summary"' in html
+    assert "Choose an answer, or choose &#x27;I don&#x27;t understand&#x27;" in html
+    assert "I typed this</textarea>" in html
+
+
+def test_a_too_long_comment_is_refused_and_kept(client, respondent):
+    respondent.start()
+    long_comment = "word " * 250
+    response = client.post(
+        respondent.url("question", 1),
+        {"answer": respondent.option_value(1, "Yes"), "comment": long_comment},
+    )
+    assert response.status_code == 400
+    assert "Your comment must be 1000 characters or fewer" in response.content.decode()
+    assert long_comment.strip() in response.content.decode()
+
+
+def test_change_from_check_answers_returns_to_check_answers(client, respondent, bradford):
+    respondent.start()
+    respondent.answer_all("Yes")
+    change = client.get(respondent.url("question", 3) + "?return=check").content.decode()
+    assert 'name="return" value="check"' in change
+    back = client.post(
+        respondent.url("question", 3),
+        {"answer": respondent.option_value(3, "No"), "return": "check"},
+    )
+    assert back["Location"] == respondent.url("check")
+    assert "No" in client.get(respondent.url("check")).content.decode()
+
+
+def test_editing_or_clearing_a_comment_keeps_the_pool_in_step(respondent, bradford):
+    respondent.start()
+    respondent.answer(1, "Yes", comment="First words")
+    respondent.answer(1, "Yes", comment="Better words")
+    response = the_response(bradford)
+    assert list(Voice.objects.filter(survey_answer__response=response).values_list("text")) == [
+        ("Better words",)
+    ]
+    respondent.answer(1, "Yes", comment="")
+    assert not Voice.objects.filter(survey_answer__response=response).exists()
+
+
+def test_tagged_link_records_the_channel(client, bradford):
+    link = SurveyLink.objects.create(
+        page=bradford, label="Ambassadors meeting, 12 Nov", channel="event"
+    )
+    assert client.get(f"/s/{link.code}/")["Location"] == bradford.url
+    Respondent(client, bradford).start()
+    response = the_response(bradford)
+    assert (response.link, response.channel) == (link, "event")
+
+
+def test_survey_qr_code_is_an_svg(client, bradford):
+    response = client.get(bradford.url + "qr/")
+    assert response["Content-Type"] == "image/svg+xml"
+    assert b"<svg" in response.content
+
+
+def test_easy_read_wording_is_kept_for_the_whole_survey(client, respondent):
+    client.post(respondent.url("options"), {"easy_read": "on", "next": respondent.url()})
+    respondent.start()
+    html = client.get(respondent.url("question", 3)).content.decode()
+    assert "My EHC plan helps me do what I want to do." in html
+    assert "Something else" in html  # the easy-read label of "Other"
