@@ -32,6 +32,11 @@ ROLES: tuple[Role, ...] = (
             "wagtaildocs.choose_document",
             "engagement.view_dashboard",
             "engagement.run_focus_groups",
+            "surveys.add_answerscale",
+            "surveys.change_answerscale",
+            "surveys.delete_answerscale",
+            "surveys.view_answerscale",
+            "surveys.view_response",
         ),
         edits_pages=True,
     ),
@@ -63,3 +68,56 @@ ROLES: tuple[Role, ...] = (
 )
 
 ROLES_BY_NAME = {role.name: role for role in ROLES}
+
+
+# Wagtail keeps image and document permissions per collection, not on the group.
+COLLECTION_APPS = ("wagtailimages", "wagtaildocs")
+PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
+
+
+def sync_roles(apps) -> None:
+    """Make each role's group hold its permissions. For data migrations: pass their `apps`.
+
+    Idempotent, and it skips permissions whose app has not been migrated yet, so every app's
+    migration that adds models a role needs can call it again.
+    """
+    from django.contrib.auth.management import create_permissions
+
+    for app_config in apps.get_app_configs():
+        # Permissions are normally made after all migrations (post_migrate); make them now.
+        app_config.models_module = True
+        create_permissions(app_config, verbosity=0)
+        app_config.models_module = None
+
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    Page = apps.get_model("wagtailcore", "Page")
+    Collection = apps.get_model("wagtailcore", "Collection")
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+    root_page = Page.objects.filter(depth=1).first()
+    root_collection = Collection.objects.filter(depth=1).first()
+
+    for role in ROLES:
+        group, _ = Group.objects.get_or_create(name=role.name)
+        for dotted in role.permissions:
+            app_label, codename = dotted.split(".")
+            permission = Permission.objects.filter(
+                content_type__app_label=app_label, codename=codename
+            ).first()
+            if permission is None:
+                continue  # that app's own migration will call sync_roles again
+            if app_label in COLLECTION_APPS:
+                GroupCollectionPermission.objects.get_or_create(
+                    group=group, collection=root_collection, permission=permission
+                )
+            else:
+                group.permissions.add(permission)
+        if role.edits_pages and root_page:
+            for codename in PAGE_PERMISSIONS:
+                permission = Permission.objects.get(
+                    content_type__app_label="wagtailcore", codename=codename
+                )
+                GroupPagePermission.objects.get_or_create(
+                    group=group, page=root_page, permission=permission
+                )

@@ -55,7 +55,14 @@ class HomePage(Page):
             if framework
             else []
         )
+        context["open_surveys"] = self.open_surveys()
         return context
+
+    def open_surveys(self) -> list:
+        from surveys.models import SurveyPage
+
+        surveys = self.get_children().live().type(SurveyPage).specific()
+        return [survey for survey in surveys if survey.is_open()]
 
 
 class OutcomesFrameworkPage(Page):

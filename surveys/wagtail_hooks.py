@@ -1,0 +1,50 @@
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from . import results
+from .models import AnswerScale
+
+
+class AnswerScaleViewSet(SnippetViewSet):
+    model = AnswerScale
+    icon = "list-ul"
+    menu_label = "Answer scales"
+    add_to_admin_menu = True
+    menu_order = 210
+    list_display = ["name", "kind", "offers_dont_understand"]
+
+
+register_snippet(AnswerScaleViewSet)
+
+
+def _officers_only(view):
+    from django.contrib.auth.decorators import permission_required
+
+    return permission_required("surveys.view_response", raise_exception=True)(view)
+
+
+@hooks.register("register_admin_urls")
+def survey_results_urls():
+    return [
+        path("survey-results/", _officers_only(results.results_index), name="survey_results"),
+        path(
+            "survey-results/<int:survey_id>/answers.csv",
+            _officers_only(results.answers_csv),
+            name="survey_answers_csv",
+        ),
+    ]
+
+
+class ResultsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("surveys.view_response")
+
+
+@hooks.register("register_admin_menu_item")
+def survey_results_menu_item():
+    return ResultsMenuItem(
+        "Survey results", reverse("survey_results"), icon_name="table", order=220
+    )
