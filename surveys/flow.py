@@ -9,6 +9,7 @@ import segno
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from . import routing
@@ -280,6 +281,12 @@ def qr_code(request, url: str) -> HttpResponse:
     return HttpResponse(
         f'<?xml version="1.0" encoding="utf-8"?>\n{svg}', content_type="image/svg+xml"
     )
+
+
+def tagged_link_qr(request, code: str):
+    link = get_object_or_404(SurveyLink, code=code)
+    url = request.build_absolute_uri(reverse("survey_tagged_link", args=[link.code]))
+    return qr_code(request, url)
 
 
 def tagged_link(request, code: str):

@@ -6,6 +6,7 @@ from django.db.models import Count, Q
 from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.text import slugify
 
 from .models import Answer, SurveyPage
@@ -50,6 +51,20 @@ def results_index(request):
             round(100 * survey.completed / survey.started) if survey.started else None
         )
     return TemplateResponse(request, "surveys/admin/results_index.html", {"surveys": surveys})
+
+
+def share(request, survey_id: int):
+    """The survey's public link and QR code, and each tagged link's, ready to copy or print."""
+    survey = get_object_or_404(SurveyPage, pk=survey_id)
+    links = [
+        (link, request.build_absolute_uri(reverse("survey_tagged_link", args=[link.code])))
+        for link in survey.links.all()
+    ]
+    return TemplateResponse(
+        request,
+        "surveys/admin/share.html",
+        {"survey": survey, "survey_url": survey.get_full_url(request), "links": links},
+    )
 
 
 class _Echo:

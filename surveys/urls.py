@@ -2,4 +2,7 @@ from django.urls import path
 
 from . import flow
 
-urlpatterns = [path("s/<slug:code>/", flow.tagged_link, name="survey_tagged_link")]
+urlpatterns = [
+    path("s/<slug:code>/", flow.tagged_link, name="survey_tagged_link"),
+    path("s/<slug:code>/qr/", flow.tagged_link_qr, name="survey_tagged_link_qr"),
+]

@@ -31,6 +31,11 @@ def survey_results_urls():
     return [
         path("survey-results/", _officers_only(results.results_index), name="survey_results"),
         path(
+            "survey-results/<int:survey_id>/share/",
+            _officers_only(results.share),
+            name="survey_share",
+        ),
+        path(
             "survey-results/<int:survey_id>/answers.csv",
             _officers_only(results.answers_csv),
             name="survey_answers_csv",

@@ -104,3 +104,13 @@ def test_an_answered_question_cannot_be_deleted_only_archived(officer_client, br
     assert response.status_code == 200
     assert "cannot be deleted" in html and "Archived" in html
     assert SurveyPage.objects.get(pk=bradford.pk).questions.count() == len(questions)
+
+
+def test_officer_can_share_the_survey_and_its_tagged_links(officer_client, bradford):
+    from surveys.models import SurveyLink
+
+    link = SurveyLink.objects.create(page=bradford, label="Annual reviews", channel="annual_review")
+    html = officer_client.get(f"/admin/survey-results/{bradford.pk}/share/").content.decode()
+    assert f"/s/{link.code}/" in html and "Annual reviews" in html
+    qr = officer_client.get(f"/s/{link.code}/qr/")
+    assert qr["Content-Type"] == "image/svg+xml"
