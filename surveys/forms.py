@@ -119,6 +119,7 @@ class QuestionForm(forms.Form):
 class WhoIsAnsweringForm(forms.Form):
     answered_by = forms.ChoiceField(
         choices=Response.AnsweredBy.choices,
+        widget=forms.RadioSelect,
         error_messages={"required": "Choose who is answering"},
     )
     audience = forms.ChoiceField(
@@ -126,6 +127,7 @@ class WhoIsAnsweringForm(forms.Form):
             (Audience.YOUNG_PEOPLE, "A young person"),
             (Audience.PARENT_CARERS, "A parent or carer"),
         ],
+        widget=forms.RadioSelect,
         error_messages={"required": "Choose whether you are a young person or a parent or carer"},
     )
 

@@ -186,3 +186,12 @@ def test_easy_read_wording_is_kept_for_the_whole_survey(client, respondent):
     html = client.get(respondent.url("question", 3)).content.decode()
     assert "My EHC plan helps me do what I want to do." in html
     assert "Something else" in html  # the easy-read label of "Other"
+
+
+def test_answers_are_native_radios_with_their_own_labels(client, respondent):
+    client.post(respondent.url())
+    who = client.get(respondent.url("who")).content.decode()
+    assert who.count('type="radio" name="answered_by"') == 3
+    assert who.count('<label class="choice__label" for="id_answered_by_') == 3
+    question = client.get(respondent.url("question", 1)).content.decode()
+    assert question.count('type="radio" name="answer"') == 6  # 4 answers + 2 special
