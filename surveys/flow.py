@@ -99,6 +99,8 @@ def start(request, survey: SurveyPage):
                 **({"channel": link.channel} if link else {}),
             )
             request.session[_response_key(survey)] = response.pk
+        if response.answered_by:  # carrying on: straight back to where they were
+            return redirect(survey.url + Journey(survey, response).next_step_after(survey))
         return redirect(_url(survey, "who"))
     in_progress = response is not None and not response.completed_at
     return _render(request, survey, "start.html", {"in_progress": in_progress})

@@ -195,3 +195,11 @@ def test_answers_are_native_radios_with_their_own_labels(client, respondent):
     assert who.count('<label class="choice__label" for="id_answered_by_') == 3
     question = client.get(respondent.url("question", 1)).content.decode()
     assert question.count('type="radio" name="answer"') == 6  # 4 answers + 2 special
+
+
+def test_carry_on_from_the_start_page_returns_to_the_next_question(client, respondent):
+    respondent.start()
+    respondent.answer(1, "Yes")
+    start_page = client.get(respondent.url()).content.decode()
+    assert "Carry on" in start_page
+    assert client.post(respondent.url())["Location"] == respondent.url("question", 2)
