@@ -91,6 +91,13 @@ class Voice(models.Model):
     survey_answer = models.OneToOneField(
         "surveys.Answer", null=True, blank=True, on_delete=models.CASCADE, related_name="voice"
     )
+    contribution = models.OneToOneField(
+        "surveys.Contribution",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="voice",
+    )
     consent_to_quote = models.BooleanField(default=False)
     said_at = models.DateTimeField()
     created_at = models.DateTimeField(auto_now_add=True)

@@ -37,6 +37,7 @@ ROLES: tuple[Role, ...] = (
             "surveys.delete_answerscale",
             "surveys.view_answerscale",
             "surveys.view_response",
+            "surveys.view_focusgroupsession",  # every session, not only their own
         ),
         edits_pages=True,
     ),

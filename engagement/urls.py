@@ -11,6 +11,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("staff/", views.staff_home, name="staff_home"),
+    path("focus-groups/", include("surveys.focus_groups.urls")),
     path("", include("surveys.urls")),
 ]
 

@@ -4,6 +4,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from engagement.models import Voice
+from engagement.voices import sync_voice
 
 from .models import Answer, CountsAs, HearBackRequest, Response, SurveyQuestion
 
@@ -34,32 +35,25 @@ def save_answer(response: Response, question: SurveyQuestion, given: dict) -> An
             setattr(answer, field, value)
         answer.save()
     answer.options.set(options)
-    sync_voice(answer)
+    sync_answer_voice(answer)
     Response.objects.filter(pk=response.pk).update(updated_at=timezone.now())
     return answer
 
 
-def sync_voice(answer: Answer) -> None:
+def sync_answer_voice(answer: Answer) -> None:
     """A 'Your voice' comment is one entry in the pool of comments, kept in step with the answer."""
-    comment = answer.comment.strip()
-    if not comment:
-        Voice.objects.filter(survey_answer=answer).delete()
-        return
-    response = answer.response
-    Voice.objects.update_or_create(
-        survey_answer=answer,
-        defaults={
-            "text": comment,
-            "channel": Voice.Channel.SURVEY,
-            "audience": (
-                Voice.Audience.PARENT_CARER
-                if response.is_parent_carer
-                else Voice.Audience.YOUNG_PERSON
-            ),
-            "outcome_id": answer.question.outcome_id,
-            "consent_to_quote": answer.may_quote,
-            "said_at": answer.answered_at,
-        },
+    sync_voice(
+        {"survey_answer": answer},
+        answer.comment,
+        channel=Voice.Channel.SURVEY,
+        audience=(
+            Voice.Audience.PARENT_CARER
+            if answer.response.is_parent_carer
+            else Voice.Audience.YOUNG_PERSON
+        ),
+        outcome_id=answer.question.outcome_id,
+        consent_to_quote=answer.may_quote,
+        said_at=answer.answered_at,
     )
 
 

@@ -1,0 +1,279 @@
+"""The facilitator's screens: sessions, live capture of what was said, and bulk entry afterwards.
+
+Facilitators see and edit their own sessions; officers (surveys.view_focusgroupsession) see all.
+"""
+
+import uuid
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core import signing
+from django.db import IntegrityError, transaction
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from engagement.models import Voice
+from engagement.voices import sync_voice
+from surveys.models import Contribution, FocusGroupSession, SpeakerType
+
+from .bulk import UnreadableFile, parse_csv, parse_notes
+from .forms import BulkForm, ContributionForm, PromptForm, SessionForm
+
+facilitators_only = permission_required("engagement.run_focus_groups", raise_exception=True)
+BULK_SALT = "focus-group-bulk-import"
+AUDIENCE_FOR_SPEAKER = {
+    SpeakerType.YOUNG_PERSON: Voice.Audience.YOUNG_PERSON,
+    SpeakerType.PARENT_CARER: Voice.Audience.PARENT_CARER,
+    SpeakerType.PROFESSIONAL: Voice.Audience.PROFESSIONAL,
+}
+
+
+def visible_sessions(user):
+    sessions = FocusGroupSession.objects.all()
+    if user.has_perm("surveys.view_focusgroupsession"):
+        return sessions
+    return sessions.filter(facilitators=user)
+
+
+def _session_for(request, pk: int) -> FocusGroupSession:
+    return get_object_or_404(visible_sessions(request.user), pk=pk)
+
+
+def sync_contribution_voice(contribution: Contribution) -> None:
+    """Quotes and notes join the pool of comments; a tally is a count, not a comment."""
+    text = "" if contribution.kind == Contribution.Kind.TALLY else contribution.text
+    sync_voice(
+        {"contribution": contribution},
+        text,
+        channel=Voice.Channel.FOCUS_GROUP,
+        audience=AUDIENCE_FOR_SPEAKER[contribution.speaker_type],
+        outcome_id=contribution.effective_outcome_id,
+        consent_to_quote=contribution.may_publish,
+        said_at=timezone.make_aware(
+            timezone.datetime.combine(contribution.session.held_on, timezone.datetime.min.time())
+        ),
+    )
+
+
+@login_required
+@facilitators_only
+def session_list(request):
+    sessions = visible_sessions(request.user).prefetch_related("facilitators")
+    return TemplateResponse(
+        request, "surveys/focus_groups/session_list.html", {"sessions": sessions}
+    )
+
+
+@login_required
+@facilitators_only
+def session_form(request, pk: int | None = None):
+    session = _session_for(request, pk) if pk else None
+    form = SessionForm(request.POST or None, instance=session)
+    if request.method == "POST" and form.is_valid():
+        session = form.save()
+        session.facilitators.add(request.user)
+        messages.success(request, "Session saved.")
+        return redirect("focus_group_session", pk=session.pk)
+    return TemplateResponse(
+        request,
+        "surveys/focus_groups/session_form.html",
+        {"form": form, "session": session},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@facilitators_only
+def session_detail(request, pk: int):
+    session = _session_for(request, pk)
+    return TemplateResponse(
+        request,
+        "surveys/focus_groups/session_detail.html",
+        {
+            "session": session,
+            "form": ContributionForm(
+                session=session,
+                initial={"client_key": uuid.uuid4(), "kind": Contribution.Kind.QUOTE},
+            ),
+            "prompt_form": PromptForm(),
+            "contributions": session.contributions.select_related("prompt"),
+        },
+    )
+
+
+@login_required
+@facilitators_only
+@require_POST
+def contribution_add(request, pk: int):
+    """Save one contribution. A retried save (same client key) returns the first one: no double."""
+    session = _session_for(request, pk)
+    wants_json = "application/json" in request.headers.get("Accept", "")
+    form = ContributionForm(request.POST, session=session)
+    if not form.is_valid():
+        if wants_json:
+            return JsonResponse({"ok": False, "errors": form.errors.get_json_data()}, status=400)
+        return TemplateResponse(
+            request,
+            "surveys/focus_groups/session_detail.html",
+            {
+                "session": session,
+                "form": form,
+                "prompt_form": PromptForm(),
+                "contributions": session.contributions.select_related("prompt"),
+            },
+            status=400,
+        )
+    client_key = form.cleaned_data.get("client_key") or uuid.uuid4()
+    contribution = session.contributions.filter(client_key=client_key).first()
+    if contribution is None:
+        contribution = form.save(commit=False)
+        contribution.session = session
+        contribution.client_key = client_key
+        contribution.created_by = request.user
+        try:
+            with transaction.atomic():
+                contribution.save()
+                sync_contribution_voice(contribution)
+        except IntegrityError:  # the same save raced in twice
+            contribution = session.contributions.get(client_key=client_key)
+    if wants_json:
+        item = render_to_string(
+            "surveys/focus_groups/includes/contribution_item.html",
+            {"contribution": contribution, "session": session},
+            request=request,
+        )
+        return JsonResponse({"ok": True, "id": contribution.pk, "html": item})
+    messages.success(request, "Saved. Add the next one.")
+    return redirect("focus_group_session", pk=session.pk)
+
+
+@login_required
+@facilitators_only
+def contribution_edit(request, pk: int, contribution_id: int):
+    session = _session_for(request, pk)
+    contribution = get_object_or_404(session.contributions, pk=contribution_id)
+    form = ContributionForm(request.POST or None, instance=contribution, session=session)
+    if request.method == "POST":
+        if "delete" in request.POST:
+            contribution.delete()  # its Voice goes with it (cascade)
+            messages.success(request, "Contribution deleted.")
+            return redirect("focus_group_session", pk=session.pk)
+        if form.is_valid():
+            sync_contribution_voice(form.save())
+            messages.success(request, "Contribution updated.")
+            return redirect("focus_group_session", pk=session.pk)
+    return TemplateResponse(
+        request,
+        "surveys/focus_groups/contribution_form.html",
+        {"form": form, "session": session, "contribution": contribution},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@facilitators_only
+@require_POST
+def prompt_add(request, pk: int):
+    session = _session_for(request, pk)
+    form = PromptForm(request.POST)
+    if form.is_valid():
+        prompt = form.save(commit=False)
+        prompt.session = session
+        if prompt.survey_question and not prompt.outcome:
+            prompt.outcome = prompt.survey_question.outcome
+        prompt.save()
+        messages.success(request, "Prompt added.")
+    else:
+        messages.error(request, " ".join(form.errors.get("text", ["Check the prompt."])))
+    return redirect("focus_group_session", pk=session.pk)
+
+
+@login_required
+@facilitators_only
+@require_POST
+def session_finish(request, pk: int):
+    session = _session_for(request, pk)
+    FocusGroupSession.objects.filter(pk=session.pk, finished_at__isnull=True).update(
+        finished_at=timezone.now()
+    )
+    messages.success(request, f"'{session.title}' is finished. Everything is saved.")
+    return redirect("focus_group_sessions")
+
+
+@login_required
+@facilitators_only
+def bulk_import(request, pk: int):
+    """Paste or upload; preview every row with its problems; import only once confirmed."""
+    session = _session_for(request, pk)
+    if request.method == "POST" and "confirm" in request.POST:
+        return _confirm_import(request, session)
+    form = BulkForm(request.POST or None, request.FILES or None)
+    rows, file_error = [], ""
+    if request.method == "POST" and form.is_valid():
+        try:
+            if form.cleaned_data["csv_file"]:
+                rows = parse_csv(form.cleaned_data["csv_file"].read())
+            else:
+                rows = parse_notes(
+                    form.cleaned_data["notes"],
+                    form.cleaned_data["speaker_type"],
+                    form.cleaned_data["may_publish"],
+                )
+        except UnreadableFile as error:
+            file_error = str(error)
+    problems = [row for row in rows if row.problems]
+    return TemplateResponse(
+        request,
+        "surveys/focus_groups/bulk_import.html",
+        {
+            "session": session,
+            "form": form,
+            "rows": rows,
+            "problems": problems,
+            "file_error": file_error,
+            "signed_rows": (
+                signing.dumps([row.as_dict() for row in rows], salt=BULK_SALT, compress=True)
+                if rows and not problems
+                else ""
+            ),
+        },
+        status=400 if (form.errors or problems or file_error) else 200,
+    )
+
+
+def _confirm_import(request, session: FocusGroupSession):
+    try:
+        payload = request.POST["rows"]
+        rows = signing.loads(payload, salt=BULK_SALT, max_age=60 * 60 * 24)
+    except (KeyError, signing.BadSignature) as error:
+        raise Http404("That import has expired. Paste or upload the notes again.") from error
+    prompts = {prompt.text.casefold(): prompt for prompt in session.prompts.all()}
+    # The same confirmed batch always gets the same keys, so a second confirm stores nothing.
+    batch = uuid.uuid5(uuid.NAMESPACE_URL, payload)
+    created = 0
+    with transaction.atomic():
+        for index, row in enumerate(rows):
+            key = uuid.uuid5(batch, str(index))
+            if session.contributions.filter(client_key=key).exists():
+                continue
+            prompt = prompts.get(row["prompt"].casefold()) if row["prompt"] else None
+            if row["prompt"] and prompt is None:
+                prompt = session.prompts.create(text=row["prompt"][:300])
+                prompts[prompt.text.casefold()] = prompt
+            contribution = session.contributions.create(
+                kind=Contribution.Kind.QUOTE,
+                text=row["text"],
+                speaker_type=row["speaker_type"],
+                prompt=prompt,
+                may_publish=row["may_publish"],
+                client_key=key,
+                created_by=request.user,
+            )
+            sync_contribution_voice(contribution)
+            created += 1
+    messages.success(request, f"Imported {created} contribution{'s' if created != 1 else ''}.")
+    return redirect("focus_group_session", pk=session.pk)
