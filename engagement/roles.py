@@ -86,9 +86,11 @@ def sync_roles(apps) -> None:
 
     for app_config in apps.get_app_configs():
         # Permissions are normally made after all migrations (post_migrate); make them now.
-        app_config.models_module = True
+        # create_permissions skips apps without a models module, which migrations' apps lack.
+        models_module = getattr(app_config, "models_module", None)
+        app_config.models_module = models_module or True
         create_permissions(app_config, verbosity=0)
-        app_config.models_module = None
+        app_config.models_module = models_module
 
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
@@ -109,6 +111,8 @@ def sync_roles(apps) -> None:
             if permission is None:
                 continue  # that app's own migration will call sync_roles again
             if app_label in COLLECTION_APPS:
+                if root_collection is None:
+                    continue  # only a flushed test database has no root collection
                 GroupCollectionPermission.objects.get_or_create(
                     group=group, collection=root_collection, permission=permission
                 )

@@ -5,6 +5,7 @@ import pytest
 
 from outcomes_cms.demo import seed_outcomes_cms
 from surveys.demo import seed_surveys
+from surveys.demo_focus_groups import seed_focus_groups
 
 FRAMEWORKS_JSON = (
     Path(__file__).resolve().parent.parent / "engagement" / "demo_data" / "frameworks.json"
@@ -21,6 +22,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         frameworks = load_frameworks()
         seed_surveys(seed_outcomes_cms(frameworks), frameworks)
+        seed_focus_groups()
 
 
 @pytest.fixture

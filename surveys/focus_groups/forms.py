@@ -109,6 +109,8 @@ class ContributionForm(forms.ModelForm):
         self.fields["prompt"].queryset = session.prompts.all()
         self.fields["prompt"].empty_label = "No prompt"
         self.fields["speaker_type"].choices = SpeakerType.choices
+        # Text may be empty only for a tally; the form says so when it matters.
+        self.fields["text"].hide_optional = True
 
     def clean(self):
         cleaned = super().clean()

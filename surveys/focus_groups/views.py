@@ -97,7 +97,14 @@ def session_detail(request, pk: int):
             "session": session,
             "form": ContributionForm(
                 session=session,
-                initial={"client_key": uuid.uuid4(), "kind": Contribution.Kind.QUOTE},
+                initial={
+                    "client_key": uuid.uuid4(),
+                    "kind": Contribution.Kind.QUOTE,
+                    # Most groups are all young people or all parent carers.
+                    "speaker_type": SpeakerType.YOUNG_PERSON
+                    if session.young_people_count or not session.parent_carer_count
+                    else SpeakerType.PARENT_CARER,
+                },
             ),
             "prompt_form": PromptForm(),
             "contributions": session.contributions.select_related("prompt"),

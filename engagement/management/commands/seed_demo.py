@@ -8,6 +8,7 @@ from django.db import transaction
 from engagement.demo import DEMO_PASSWORD, seed_demo_users
 from outcomes_cms.demo import seed_outcomes_cms
 from surveys.demo import seed_surveys
+from surveys.demo_focus_groups import seed_focus_groups
 
 FRAMEWORKS_JSON = Path(__file__).resolve().parents[2] / "demo_data" / "frameworks.json"
 
@@ -15,7 +16,7 @@ FRAMEWORKS_JSON = Path(__file__).resolve().parents[2] / "demo_data" / "framework
 class Command(BaseCommand):
     help = (
         "Load the demo content (Rochdale, Bradford and Middlesbrough frameworks, standard pages, "
-        "three surveys with invented responses) "
+        "three surveys with invented responses, six focus groups) "
         "and, with the dev settings, one login per role. Safe to run again: nothing is duplicated."
     )
 
@@ -27,6 +28,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             home = seed_outcomes_cms(data["frameworks"])
             seed_surveys(home, data["frameworks"])
+            seed_focus_groups()
         self.stdout.write(self.style.SUCCESS(f"Demo content ready under '{home.title}'."))
 
         if not settings.DEMO_USERS_ALLOWED:

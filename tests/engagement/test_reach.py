@@ -1,0 +1,42 @@
+import datetime
+
+import pytest
+
+from engagement.reach import PARENT_CARERS, YOUNG_PEOPLE, people_heard, reach_rows
+from surveys.models import FocusGroupSession, Response
+
+pytestmark = pytest.mark.django_db
+
+
+def test_reach_adds_completed_survey_respondents_and_session_attendees(demo_site):
+    before = people_heard()
+    completed_young = Response.objects.filter(
+        completed_at__isnull=False, audience="young_people"
+    ).count()
+    attendees_young = sum(s.young_people_count for s in FocusGroupSession.objects.all())
+    assert before[YOUNG_PEOPLE] == completed_young + attendees_young
+
+    FocusGroupSession.objects.create(
+        title="New group",
+        held_on=datetime.date(2026, 11, 1),
+        setting_type="youth_group",
+        young_people_count=6,
+        parent_carer_count=2,
+        consent="verbal",
+    )
+    after = people_heard()
+    assert after[YOUNG_PEOPLE] == before[YOUNG_PEOPLE] + 6
+    assert after[PARENT_CARERS] == before[PARENT_CARERS] + 2
+    youth_group = [row for row in reach_rows() if row["setting"] == "Youth group"]
+    assert {(row["audience"], row["people"]) for row in youth_group} == {
+        (YOUNG_PEOPLE, 6),
+        (PARENT_CARERS, 2),
+    }
+
+
+def test_demo_focus_groups_are_like_rochdales(demo_site):
+    sessions = FocusGroupSession.objects.all()
+    assert sessions.count() == 6
+    assert sessions.filter(parent_carer_count__gt=0).count() == 1
+    contributions = sum(s.contributions.count() for s in sessions)
+    assert 70 <= contributions <= 90
