@@ -24,6 +24,7 @@ DEMO_USERS = [
     ("parent.ambassador@example.com", "Priya", "Ambassador", PARENT_CARER_AMBASSADOR),
 ]
 DEMO_ADMIN = "admin@example.com"
+DEMO_FACILITATOR = "facilitator@example.com"
 
 
 class DemoUsersNotAllowed(Exception):

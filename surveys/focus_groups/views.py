@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core import signing
 from django.db import IntegrityError, transaction
+from django.db.models import Count
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
@@ -62,7 +63,7 @@ def sync_contribution_voice(contribution: Contribution) -> None:
 @login_required
 @facilitators_only
 def session_list(request):
-    sessions = visible_sessions(request.user).prefetch_related("facilitators")
+    sessions = visible_sessions(request.user).annotate(contribution_count=Count("contributions"))
     return TemplateResponse(
         request, "surveys/focus_groups/session_list.html", {"sessions": sessions}
     )

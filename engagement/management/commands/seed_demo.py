@@ -2,13 +2,14 @@ import json
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from engagement.demo import DEMO_PASSWORD, seed_demo_users
+from engagement.demo import DEMO_FACILITATOR, DEMO_PASSWORD, seed_demo_users
 from outcomes_cms.demo import seed_outcomes_cms
 from surveys.demo import seed_surveys
-from surveys.demo_focus_groups import seed_focus_groups
+from surveys.demo_focus_groups import assign_facilitator, seed_focus_groups
 
 FRAMEWORKS_JSON = Path(__file__).resolve().parents[2] / "demo_data" / "frameworks.json"
 
@@ -35,6 +36,8 @@ class Command(BaseCommand):
             self.stdout.write("Demo logins are not created with these settings.")
             return
         logins = seed_demo_users()
+        facilitator = get_user_model().objects.get(email=DEMO_FACILITATOR)
+        assign_facilitator(facilitator)
         self.stdout.write(f"\nDemo logins (password for all: {DEMO_PASSWORD})")
         for email, role in logins:
             self.stdout.write(f"  {role:<28} {email}")
