@@ -26,11 +26,6 @@ from .forms import BulkForm, ContributionForm, PromptForm, SessionForm
 
 facilitators_only = permission_required("engagement.run_focus_groups", raise_exception=True)
 BULK_SALT = "focus-group-bulk-import"
-AUDIENCE_FOR_SPEAKER = {
-    SpeakerType.YOUNG_PERSON: Voice.Audience.YOUNG_PERSON,
-    SpeakerType.PARENT_CARER: Voice.Audience.PARENT_CARER,
-    SpeakerType.PROFESSIONAL: Voice.Audience.PROFESSIONAL,
-}
 
 
 def visible_sessions(user):
@@ -51,7 +46,7 @@ def sync_contribution_voice(contribution: Contribution) -> None:
         {"contribution": contribution},
         text,
         channel=Voice.Channel.FOCUS_GROUP,
-        audience=AUDIENCE_FOR_SPEAKER[contribution.speaker_type],
+        audience=contribution.speaker_type,
         outcome_id=contribution.effective_outcome_id,
         consent_to_quote=contribution.may_publish,
         said_at=timezone.make_aware(

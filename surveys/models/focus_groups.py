@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.db import models
 
+from engagement.models import Voice
+
 
 class SettingType(models.TextChoices):
     MAINSTREAM_SCHOOL = "mainstream_school", "Mainstream school"
@@ -15,10 +17,8 @@ class SettingType(models.TextChoices):
     OTHER = "other", "Other"
 
 
-class SpeakerType(models.TextChoices):
-    YOUNG_PERSON = "young_person", "Young person"
-    PARENT_CARER = "parent_carer", "Parent carer"
-    PROFESSIONAL = "professional", "Professional"
+# Who said something is the audience their comment joins the pool as.
+SpeakerType = Voice.Audience
 
 
 ADJUSTMENTS = [
