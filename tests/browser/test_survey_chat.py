@@ -1,0 +1,350 @@
+"""The survey as a chat (JavaScript on) and as plain question pages (JavaScript off).
+
+chat.js posts each answer with fetch and swaps in the next question; without JavaScript the
+same pages post and redirect. Both must get a young person from the start page to "Your
+answers have been sent", by keyboard alone, with screen readers and at 400% zoom.
+"""
+
+import pytest
+
+import surveys.demo
+from outcomes_cms.models import HomePage
+from surveys.demo import seed_surveys
+from surveys.models import Response
+from tests.browser.conftest import serious_axe_violations
+from tests.conftest import load_frameworks
+
+pytestmark = pytest.mark.browser
+
+SLUG = "pupil-voice-annual-review"
+QUESTIONS = 10
+SMALL = {"width": 375, "height": 740}
+LARGE = {"width": 1280, "height": 900}
+ANNOUNCER = "document.getElementById('survey-announcer').textContent"
+
+
+@pytest.fixture
+def survey_url(site_url, monkeypatch):
+    """The Bradford survey's start page. site_url's flush removed the session's seeded surveys."""
+    # The invented demo responses are not needed here, and take a while to make.
+    monkeypatch.setattr(surveys.demo, "invent_responses", lambda *args, **kwargs: None)
+    seed_surveys(HomePage.objects.get(), load_frameworks())
+    return f"{site_url}/{SLUG}/"
+
+
+@pytest.fixture
+def new_page(browser):
+    """new_page(viewport, javascript=True): a page in a fresh browser context (own session).
+
+    javascript="plain" keeps the browser's JavaScript on (axe-core needs it) but never loads
+    chat.js: the pages exactly as a browser without JavaScript shows them.
+    """
+    contexts = []
+
+    def make(viewport=LARGE, javascript=True):
+        context = browser.new_context(
+            viewport=viewport, locale="en-GB", java_script_enabled=javascript is not False
+        )
+        if javascript == "plain":
+            context.route("**/chat.js", lambda route: route.abort())
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def latest_response() -> Response:
+    return Response.objects.filter(survey__slug=SLUG).order_by("-pk").first()
+
+
+def tab_to(page, condition: str, what: str, limit: int = 40):
+    """Press Tab until the focused element meets a JavaScript condition on `el`."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"(el => Boolean({condition}))(document.activeElement)"):
+            return
+    pytest.fail(f"Tab never reached {what}")
+
+
+def focused_button(name: str) -> str:
+    return f"el.matches('button') && el.textContent.trim() === {name!r}"
+
+
+def start(page, survey_url):
+    """Start page -> who is answering -> the first question, by clicking."""
+    page.goto(survey_url)
+    page.get_by_role("button", name="Start now").click()
+    page.get_by_label("Me, on my own").check()
+    page.get_by_role("button", name="Continue").click()
+    page.wait_for_url("**/question/1/")
+
+
+def heading(page) -> str:
+    return page.locator(".question__heading").inner_text()
+
+
+def answer(page, number: int, label: str = "Yes"):
+    """Answer the question on show by clicking; wait until question `number + 1` (or check)."""
+    page.get_by_role("radio", name=label, exact=True).check()
+    page.get_by_role("button", name="Continue").click()
+    if number < QUESTIONS:
+        page.wait_for_function(f"location.pathname.endsWith('/question/{number + 1}/')")
+        page.wait_for_selector(f"#progress:text-is('Question {number + 1} of {QUESTIONS}')")
+        # The new bubbles fade in (unless reduced motion is asked for): let them arrive.
+        page.wait_for_function("document.getAnimations().every(a => a.playState === 'finished')")
+    else:
+        page.wait_for_url("**/check/")
+
+
+def test_a_chat_answered_by_keyboard_alone_reaches_the_confirmation(page, survey_url):
+    comment = "The bus to college is often late"
+    page.goto(survey_url)
+    tab_to(page, focused_button("Start now"), "the Start now button")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/who/")
+    tab_to(page, "el.name === 'answered_by'", "the first answer")
+    page.keyboard.press("Space")
+    tab_to(page, focused_button("Continue"), "Continue")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/question/1/")
+    assert page.evaluate("document.body.classList.contains('survey--chat')")
+    assert page.locator(".chat-history").count() == 0  # nothing answered yet
+
+    said = page.evaluate(ANNOUNCER)
+    for number in range(1, QUESTIONS + 1):
+        asked = heading(page)
+        tab_to(page, "el.matches('.choice__input')", f"an answer to question {number}")
+        page.keyboard.press("Space")
+        if number == 3:
+            tab_to(page, "el.id === 'id_comment'", "the comment box")
+            page.keyboard.type(comment)
+        tab_to(page, focused_button("Continue"), "Continue")
+        page.keyboard.press("Enter")
+        if number == QUESTIONS:
+            break
+
+        following = number + 1
+        page.wait_for_function(f"location.pathname.endsWith('/question/{following}/')")
+        page.wait_for_function(
+            "document.activeElement.matches('h1.question__heading')"
+            f" && document.querySelector('#progress').textContent.includes('{following} of')"
+        )
+        new_heading = heading(page)
+        assert new_heading != asked
+        assert page.title().startswith(new_heading)
+        # The answered question is now a pair of bubbles, and the new question is announced.
+        bubbles = page.locator(".chat-history .bubble--question")
+        assert bubbles.count() == number
+        assert bubbles.last.inner_text() == asked
+        assert page.locator(".chat-history .bubble--answer").last.is_visible()
+        page.wait_for_function(f"{ANNOUNCER} !== {said!r} && {ANNOUNCER}.length > 0")
+        said = page.evaluate(ANNOUNCER)
+        assert said == f"Question {following} of {QUESTIONS}: {new_heading}"
+
+    page.wait_for_url("**/check/")
+    assert comment in page.locator(".summary-list").inner_text()
+    tab_to(page, focused_button("Send my answers"), "Send my answers", limit=80)
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/done/")
+    assert page.locator("h1").inner_text() == "Your answers have been sent"
+
+    response = latest_response()
+    assert response.completed_at is not None
+    assert response.answers.count() == QUESTIONS
+    assert response.answers.filter(comment=comment).count() == 1
+
+
+def test_the_plain_pages_work_without_javascript_in_easy_read(new_page, survey_url):
+    page = new_page(LARGE, javascript=False)
+    page.goto(survey_url)
+    page.get_by_role("link", name="Change how this looks").click()
+    page.get_by_label("Easy-read words").check()
+    page.get_by_role("button", name="Save these choices").click()
+    page.wait_for_url(survey_url)
+    page.get_by_role("button", name="Start now").click()
+    page.get_by_label("Me, with help from someone").check()
+    page.get_by_role("button", name="Continue").click()
+    page.wait_for_url("**/question/1/")
+    assert heading(page) == "People around me help me."  # the easy-read wording
+    for number in range(1, QUESTIONS + 1):
+        assert page.locator(".chat-history").is_hidden()
+        assert page.locator(".read-aloud").count() == 0
+        answer(page, number, "No" if number == 4 else "Yes")
+    page.get_by_role("button", name="Send my answers").click()
+    page.wait_for_url("**/done/")
+
+    response = latest_response()
+    assert response.completed_at is not None
+    assert response.answered_by == Response.AnsweredBy.ME_WITH_HELP
+    assert response.answers.count() == QUESTIONS
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["chat", "plain"])
+def test_an_answer_can_be_changed_from_check_your_answers(new_page, survey_url, javascript):
+    page = new_page(LARGE, javascript)
+    start(page, survey_url)
+    for number in range(1, QUESTIONS + 1):
+        answer(page, number)
+    row = page.locator(".summary-list__row").filter(has_text="I feel safe.")
+    assert row.locator(".summary-list__value").inner_text().strip() == "Yes"
+    row.get_by_role("link", name="Change").click()
+    page.wait_for_url("**/question/2/?return=check")
+    assert page.get_by_role("radio", name="Yes", exact=True).is_checked()
+    page.get_by_role("radio", name="No", exact=True).check()
+    page.get_by_role("button", name="Continue").click()
+    page.wait_for_url("**/check/")
+    row = page.locator(".summary-list__row").filter(has_text="I feel safe.")
+    assert row.locator(".summary-list__value").inner_text().strip() == "No"
+
+
+@pytest.mark.parametrize("viewport", [SMALL, LARGE], ids=["375", "1280"])
+@pytest.mark.parametrize("javascript", [True, "plain"], ids=["chat", "plain"])
+def test_no_serious_axe_violations_on_the_way_through(new_page, survey_url, javascript, viewport):
+    page = new_page(viewport, javascript)
+    page.goto(survey_url)
+    assert serious_axe_violations(page) == [], "start page"
+    page.get_by_role("button", name="Start now").click()
+    page.get_by_label("Me, on my own").check()
+    page.get_by_role("button", name="Continue").click()
+    page.wait_for_url("**/question/1/")
+    answer(page, 1)
+    assert serious_axe_violations(page) == [], "a question, with the chat so far"
+
+    page.get_by_role("button", name="Continue").click()  # no answer chosen
+    page.wait_for_selector(".error-summary")
+    assert page.title().startswith("Error: ")
+    if javascript is True:
+        assert page.evaluate("document.activeElement.classList.contains('error-summary')")
+    assert serious_axe_violations(page) == [], "a question with an error"
+
+    for number in range(2, QUESTIONS + 1):
+        answer(page, number)
+    assert serious_axe_violations(page) == [], "check your answers"
+    page.get_by_role("button", name="Send my answers").click()
+    page.wait_for_url("**/done/")
+    assert serious_axe_violations(page) == [], "confirmation"
+
+
+def overflow(page) -> int:
+    return page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+
+
+def test_the_chat_reflows_at_320_px_also_in_larger_text_and_high_contrast(new_page, survey_url):
+    page = new_page({"width": 320, "height": 640})
+    start(page, survey_url)
+    page.locator("#id_comment").fill("A long word: " + "x" * 80)
+    answer(page, 1)
+    answer(page, 2, "Most of the time")
+    assert page.locator(".chat-history .bubble").count() == 4
+    assert overflow(page) <= 0
+
+    page.get_by_role("link", name="Change how this looks").click()
+    page.get_by_label("Larger text").check()
+    page.get_by_label("High contrast (yellow on black)").check()
+    page.get_by_role("button", name="Save these choices").click()
+    page.wait_for_url("**/question/3/")
+    assert page.evaluate("document.body.className").split() == [
+        "survey",
+        "larger-text",
+        "high-contrast",
+        "survey--chat",
+    ]
+    assert overflow(page) <= 0
+    answer_bubble = page.locator(".bubble--answer").last
+    assert answer_bubble.evaluate("el => getComputedStyle(el).backgroundColor") == (
+        "rgb(255, 255, 0)"
+    )
+    assert answer_bubble.evaluate("el => getComputedStyle(el).color") == "rgb(0, 0, 0)"
+    assert serious_axe_violations(page) == []
+
+
+FAKE_SPEECH = """
+window.__spoken = [];
+const fake = {
+  speaking: false, pending: false, utterance: null,
+  getVoices() { return [{ name: "Test voice", lang: "en-GB" }]; },
+  speak(utterance) {
+    this.speaking = true;
+    this.utterance = utterance;
+    window.__spoken.push(utterance.text);
+  },
+  cancel() { this.speaking = false; this.utterance = null; },
+  addEventListener() {},
+};
+Object.defineProperty(window, "speechSynthesis", { value: fake, configurable: true });
+"""
+
+
+def test_read_aloud_character_count_lost_connection_and_back(new_page, survey_url):
+    page = new_page(LARGE)
+    page.context.add_init_script(FAKE_SPEECH)
+    start(page, survey_url)
+
+    # Read aloud: the question and its answers, in the browser's own voice; press again to stop.
+    read = page.get_by_role("button", name="Read aloud")
+    read.click()
+    assert page.get_by_role("button", name="Stop reading").is_visible()
+    spoken = page.evaluate("window.__spoken")[-1]
+    assert spoken.startswith("I feel supported by those around me.")
+    assert "The answers are: Yes. No. Most of the time. Now and then." in spoken
+    page.get_by_role("button", name="Stop reading").click()
+    assert read.is_visible()
+    assert read.evaluate("el => el.getBoundingClientRect().height") >= 44
+
+    # Character count: visible as you type, said politely once you pause.
+    box = page.locator("#id_comment")
+    box.fill("Hello")
+    assert page.locator("#id_comment-count").inner_text() == "You have 995 characters remaining"
+    box.fill("a" * 1001)
+    count = page.locator("#id_comment-count")
+    assert count.inner_text() == "You have 1 character too many"
+    assert "character-count--over" in count.get_attribute("class")
+    page.wait_for_function(f"{ANNOUNCER} === 'You have 1 character too many'")
+    assert box.get_attribute("maxlength") is None
+    box.fill("I like the youth club")
+
+    # No connection: nothing is lost, and Continue tries again.
+    page.get_by_role("radio", name="Most of the time").check()
+    page.context.set_offline(True)
+    page.get_by_role("button", name="Continue").click()
+    page.wait_for_selector(".chat-problem[role=alert]")
+    assert "no connection" in page.locator(".chat-problem").inner_text()
+    assert page.get_by_role("radio", name="Most of the time").is_checked()
+    assert box.input_value() == "I like the youth club"
+    assert page.url.endswith("/question/1/")
+    page.context.set_offline(False)
+    answer(page, 1, "Most of the time")
+    assert page.locator(".chat-problem").count() == 0
+    answer(page, 2)
+    # What a screen reader hears (the "Your answer:" prefix is visually hidden).
+    said_bubbles = page.locator(".chat-history .bubble--answer").all_text_contents()
+    assert [" ".join(text.split()) for text in said_bubbles] == [
+        "Your answer: Most of the time",
+        "Your answer: Yes",
+    ]
+
+    # Back loads the page the address shows, with the answer given.
+    page.go_back()
+    page.wait_for_function("location.pathname.endsWith('/question/2/')")
+    page.wait_for_selector("#progress:text-is('Question 2 of 10')")
+    assert page.get_by_role("radio", name="Yes", exact=True).is_checked()
+    page.go_back()
+    page.wait_for_selector("#progress:text-is('Question 1 of 10')")
+    assert page.get_by_role("radio", name="Most of the time").is_checked()
+    assert page.locator("#id_comment").input_value() == "I like the youth club"
+    page.go_forward()
+    page.wait_for_selector("#progress:text-is('Question 2 of 10')")
+
+
+def test_no_read_aloud_button_without_speech(new_page, survey_url):
+    page = new_page(SMALL)
+    page.context.add_init_script(
+        'Object.defineProperty(window, "speechSynthesis", { value: undefined });'
+    )
+    start(page, survey_url)
+    assert page.locator(".read-aloud").count() == 0
+    assert page.evaluate("document.body.classList.contains('survey--chat')")
