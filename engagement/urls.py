@@ -4,13 +4,15 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from . import views
+from . import safeguarding, views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("accounts/", include("allauth.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("staff/", views.staff_home, name="staff_home"),
+    path("safeguarding/", safeguarding.queue, name="safeguarding_queue"),
+    path("safeguarding/<int:pk>/", safeguarding.case_detail, name="safeguarding_case"),
     path("focus-groups/", include("surveys.focus_groups.urls")),
     path("", include("surveys.urls")),
 ]

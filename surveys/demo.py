@@ -270,6 +270,7 @@ def invent_responses(survey: SurveyPage, count: int, rng: random.Random) -> None
                         if survey.audience == Audience.PARENT_CARERS
                         else Voice.Audience.YOUNG_PERSON,
                         outcome_id=question.outcome_id,
+                        prompt=question.comment_prompt or question.statement,
                         survey_answer=answer,
                         consent_to_quote=answer.may_quote,
                         said_at=started,

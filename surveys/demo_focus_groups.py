@@ -88,6 +88,7 @@ def seed_focus_groups(rng_seed: int = 2021) -> None:
                     if parents
                     else Voice.Audience.YOUNG_PERSON,
                     outcome=prompt.outcome,
+                    prompt=prompt.text,
                     contribution=contribution,
                     consent_to_quote=contribution.may_publish,
                     said_at=session.finished_at,

@@ -9,6 +9,9 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.text import slugify
 
+from engagement.analysis.csv_io import spreadsheet_safe
+from engagement.models import Voice
+
 from .models import Answer, SurveyPage
 
 CSV_COLUMNS = [
@@ -26,7 +29,7 @@ CSV_COLUMNS = [
     "counts_as",
     "special",
     "free_text",
-    "your_voice_comment",
+    "your_voice_comment_redacted",
     "may_quote",
 ]
 
@@ -81,6 +84,13 @@ def answers_csv(request, survey_id: int):
         .order_by("response_id", "question__sort_order")
     )
     writer = csv.writer(_Echo())
+    # Comments a safeguarding lead has not cleared never leave the queue, not even in an export.
+    # Names, phone numbers and the like are redacted before a comment leaves the platform.
+    cleared = dict(
+        Voice.objects.for_everyone_but_safeguarding()
+        .filter(survey_answer__response__survey=survey)
+        .values_list("survey_answer_id", "redacted_text")
+    )
 
     def rows():
         yield "\ufeff"  # a byte-order mark, so Excel opens the UTF-8 correctly
@@ -102,8 +112,8 @@ def answers_csv(request, survey_id: int):
                     "; ".join(answer.labels),
                     answer.get_counts_as_display(),
                     answer.get_special_display() if answer.special else "",
-                    _safe_cell(answer.text),
-                    _safe_cell(answer.comment),
+                    spreadsheet_safe(answer.text),
+                    _comment_for_export(answer, cleared),
                     "yes" if answer.may_quote else "no",
                 ]
             )
@@ -114,6 +124,10 @@ def answers_csv(request, survey_id: int):
     return response
 
 
-def _safe_cell(text: str) -> str:
-    # A cell starting with = + - @ would run as a formula in Excel: make it plain text.
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+WITHHELD = "(withheld: not yet analysed or with the safeguarding lead)"
+
+
+def _comment_for_export(answer: Answer, cleared: dict[int, str]) -> str:
+    if not answer.comment:
+        return ""
+    return spreadsheet_safe(cleared[answer.pk]) if answer.pk in cleared else WITHHELD

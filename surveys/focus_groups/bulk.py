@@ -5,7 +5,11 @@ import io
 import re
 from dataclasses import asdict, dataclass, field
 
+from engagement.analysis.csv_io import UnreadableFile
+from engagement.analysis.csv_io import decode as decode_csv
 from surveys.models import SpeakerType
+
+__all__ = ["UnreadableFile", "parse_csv", "parse_notes"]
 
 TEXT_LIMIT = 2000
 CSV_COLUMNS = ("text", "speaker_type", "prompt", "consent")
@@ -37,27 +41,8 @@ class Row:
         return asdict(self)
 
 
-class UnreadableFile(ValueError):
-    pass
-
-
 def decode(data: bytes) -> str:
-    """UTF-8 (with or without a byte-order mark), else Windows-1252, Excel's default."""
-    if b"\x00" in data:
-        raise UnreadableFile(
-            "This file is not a CSV text file (it looks like a spreadsheet or other binary file). "
-            "In Excel, use File > Save As > CSV UTF-8."
-        )
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError as error:
-        raise UnreadableFile(
-            "We could not read the characters in this file. Save it as CSV UTF-8 and try again."
-        ) from error
+    return decode_csv(data)[0]
 
 
 def _check_text(row: Row) -> None:

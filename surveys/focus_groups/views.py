@@ -28,6 +28,12 @@ facilitators_only = permission_required("engagement.run_focus_groups", raise_exc
 BULK_SALT = "focus-group-bulk-import"
 
 
+WITH_THE_LEAD = (
+    "This contribution may be a safeguarding concern. It has gone to the safeguarding lead, "
+    "and only they can read it now."
+)
+
+
 def visible_sessions(user):
     sessions = FocusGroupSession.objects.all()
     if user.has_perm("surveys.view_focusgroupsession"):
@@ -48,6 +54,7 @@ def sync_contribution_voice(contribution: Contribution) -> None:
         channel=Voice.Channel.FOCUS_GROUP,
         audience=contribution.speaker_type,
         outcome_id=contribution.effective_outcome_id,
+        prompt=contribution.prompt.text if contribution.prompt_id else "",
         consent_to_quote=contribution.may_publish,
         said_at=timezone.make_aware(
             timezone.datetime.combine(contribution.session.held_on, timezone.datetime.min.time())
@@ -103,9 +110,25 @@ def session_detail(request, pk: int):
                 },
             ),
             "prompt_form": PromptForm(),
-            "contributions": session.contributions.select_related("prompt"),
+            "contributions": with_safeguarding_marks(
+                session.contributions.select_related("prompt")
+            ),
         },
     )
+
+
+def with_safeguarding_marks(contributions) -> list[Contribution]:
+    """The contributions, each marked if its words are with the safeguarding lead: those are
+    shown to nobody else, not even here."""
+    contributions = list(contributions)
+    withheld = set(
+        Voice.objects.with_safeguarding_lead()
+        .filter(contribution__in=contributions)
+        .values_list("contribution_id", flat=True)
+    )
+    for contribution in contributions:
+        contribution.with_safeguarding_lead = contribution.pk in withheld
+    return contributions
 
 
 @login_required
@@ -146,7 +169,7 @@ def contribution_add(request, pk: int):
     if wants_json:
         item = render_to_string(
             "surveys/focus_groups/includes/contribution_item.html",
-            {"contribution": contribution, "session": session},
+            {"contribution": with_safeguarding_marks([contribution])[0], "session": session},
             request=request,
         )
         return JsonResponse({"ok": True, "id": contribution.pk, "html": item})
@@ -159,6 +182,9 @@ def contribution_add(request, pk: int):
 def contribution_edit(request, pk: int, contribution_id: int):
     session = _session_for(request, pk)
     contribution = get_object_or_404(session.contributions, pk=contribution_id)
+    if with_safeguarding_marks([contribution])[0].with_safeguarding_lead:
+        messages.info(request, WITH_THE_LEAD)
+        return redirect("focus_group_session", pk=session.pk)
     form = ContributionForm(request.POST or None, instance=contribution, session=session)
     if request.method == "POST":
         if "delete" in request.POST:

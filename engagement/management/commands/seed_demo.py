@@ -7,6 +7,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from engagement.demo import DEMO_FACILITATOR, DEMO_PASSWORD, seed_demo_users
+from engagement.demo_themes import link_themes_to_outcomes
+from engagement.tasks import queue_pending_analysis
 from outcomes_cms.demo import seed_outcomes_cms
 from surveys.demo import seed_surveys
 from surveys.demo_focus_groups import assign_facilitator, seed_focus_groups
@@ -30,7 +32,11 @@ class Command(BaseCommand):
             home = seed_outcomes_cms(data["frameworks"])
             seed_surveys(home, data["frameworks"])
             seed_focus_groups()
+            link_themes_to_outcomes()
         self.stdout.write(self.style.SUCCESS(f"Demo content ready under '{home.title}'."))
+        analysed = queue_pending_analysis()
+        if analysed:
+            self.stdout.write(f"Theming {analysed} comments that were not analysed yet.")
 
         if not settings.DEMO_USERS_ALLOWED:
             self.stdout.write("Demo logins are not created with these settings.")

@@ -46,6 +46,7 @@ class User(AbstractUser):
             ("run_focus_groups", "Can run and record focus groups"),
             ("review_safeguarding", "Can see and act on the safeguarding queue"),
             ("review_as_ambassador", "Can review drafts as a SEND ambassador"),
+            ("review_comments", "Can review and correct the themes of comments"),
         ]
 
     def __str__(self):
@@ -59,53 +60,3 @@ class User(AbstractUser):
     @property
     def role_names(self) -> list[str]:
         return sorted(group.name for group in self.groups.all())
-
-
-class Voice(models.Model):
-    """One free-text comment, whatever channel it came through: the pool the analysis reads.
-
-    Each source keeps its own row in step (a survey comment here; focus-group contributions
-    and imports join later), so the pool never holds a comment its source no longer has.
-    """
-
-    class Channel(models.TextChoices):
-        SURVEY = "survey", "Survey"
-        FOCUS_GROUP = "focus_group", "Focus group"
-        IMPORT = "import", "Imported"
-
-    class Audience(models.TextChoices):
-        YOUNG_PERSON = "young_person", "Young person"
-        PARENT_CARER = "parent_carer", "Parent carer"
-        PROFESSIONAL = "professional", "Professional"
-
-    text = models.TextField()
-    channel = models.CharField(max_length=16, choices=Channel.choices)
-    audience = models.CharField(max_length=16, choices=Audience.choices)
-    outcome = models.ForeignKey(
-        "outcomes_cms.OutcomePage",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="voices",
-    )
-    survey_answer = models.OneToOneField(
-        "surveys.Answer", null=True, blank=True, on_delete=models.CASCADE, related_name="voice"
-    )
-    contribution = models.OneToOneField(
-        "surveys.Contribution",
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="voice",
-    )
-    consent_to_quote = models.BooleanField(default=False)
-    said_at = models.DateTimeField()
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        ordering = ["-said_at"]
-        indexes = [models.Index(fields=["channel", "said_at"])]
-
-    def __str__(self):
-        return self.text[:60]

@@ -1,0 +1,131 @@
+"""analyse(): every comment in a DataFrame themed, scored, checked and redacted.
+
+In: a DataFrame with a text column (and optionally an id and a prompt column: the question
+the comment answered). Out: the same rows with these columns added:
+
+    themes               theme keys, most confident first
+    theme_details        per theme: key, confidence (0-1), source ("codebook", "model" or
+                         "both") and the reasons (the words, phrases or examples that led to it)
+    sentiment            positive, negative, mixed or neutral
+    polarity             TextBlob's polarity, -1 to 1
+    safeguarding         True when the comment may disclose harm or risk
+    safeguarding_reasons what was found, e.g. 'self-harm or suicidal thoughts: "want to die"'
+    personal_data        True when the comment names or identifies someone
+    personal_data_kinds  e.g. ("name", "phone")
+    redacted_text        the text with placeholders like [name] and [phone]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from .codebook import Codebook, ThemeMatch, default_codebook
+from .personal_data import find_personal_data, redact
+from .safeguarding import possible_disclosure
+from .sentiment import default_sentiment_model
+from .text import tokenise
+
+if TYPE_CHECKING:  # the learned models need scikit-learn only when they are used
+    from .learned import SentimentModel, ThemeModel, ThemePrediction
+
+OUTPUT_COLUMNS = [
+    "themes",
+    "theme_details",
+    "sentiment",
+    "polarity",
+    "safeguarding",
+    "safeguarding_reasons",
+    "personal_data",
+    "personal_data_kinds",
+    "redacted_text",
+]
+
+
+def analyse(
+    comments: pd.DataFrame,
+    codebook: Codebook | None = None,
+    theme_model: ThemeModel | None = None,
+    sentiment_model: SentimentModel | None = None,
+    text_column: str = "text",
+    prompt_column: str | None = None,
+) -> pd.DataFrame:
+    """The comments with the analysis columns added (see the module's docstring)."""
+    if text_column not in comments.columns:
+        raise ValueError(f"There is no column called {text_column!r} to read comments from.")
+    codebook = codebook or default_codebook()
+    sentiment_model = sentiment_model or default_sentiment_model()
+    texts = [_as_text(value) for value in comments[text_column]]
+    prompts = [_as_text(value) for value in comments[prompt_column]] if prompt_column else None
+
+    machine = theme_model.predict(texts, prompts) if theme_model else [[]] * len(texts)
+    sentiments = sentiment_model.predict(texts, prompts)
+    rows = [
+        _analyse_one(text, codebook, learned, sentiment)
+        for text, learned, sentiment in zip(texts, machine, sentiments, strict=True)
+    ]
+    result = comments.copy()
+    added = pd.DataFrame(rows, columns=OUTPUT_COLUMNS, index=comments.index)
+    for column in OUTPUT_COLUMNS:
+        result[column] = added[column]
+    return result
+
+
+def _analyse_one(
+    text: str,
+    codebook: Codebook,
+    learned: Sequence[ThemePrediction],
+    sentiment: tuple[str, float],
+) -> tuple:
+    details = combine_themes(codebook.match(tokenise(text)), learned)
+    found = find_personal_data(text)
+    disclosure = possible_disclosure(text)
+    label, polarity = sentiment
+    return (
+        tuple(detail["key"] for detail in details),
+        tuple(details),
+        label,
+        round(polarity, 4),
+        bool(disclosure),
+        disclosure,
+        bool(found),
+        tuple(sorted({item.kind for item in found})),
+        redact(text, found) if found else text,
+    )
+
+
+def combine_themes(
+    from_codebook: Sequence[ThemeMatch], from_model: Sequence[ThemePrediction]
+) -> list[dict]:
+    """One entry per theme, saying which of the codebook and the model gave it, and why."""
+    combined: dict[str, dict] = {}
+    for match in from_codebook:
+        combined[match.key] = {
+            "key": match.key,
+            "confidence": match.confidence,
+            "source": "codebook",
+            "reasons": tuple(match.reasons),
+        }
+    for prediction in from_model:
+        reasons = tuple(f'model: "{reason}"' for reason in prediction.reasons)
+        if prediction.key in combined:
+            entry = combined[prediction.key]
+            entry["source"] = "both"
+            entry["confidence"] = max(entry["confidence"], round(prediction.confidence, 3))
+            entry["reasons"] = entry["reasons"] + reasons
+        else:
+            combined[prediction.key] = {
+                "key": prediction.key,
+                "confidence": round(prediction.confidence, 3),
+                "source": "model",
+                "reasons": reasons,
+            }
+    return sorted(combined.values(), key=lambda entry: (-entry["confidence"], entry["key"]))
+
+
+def _as_text(value) -> str:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    return str(value)

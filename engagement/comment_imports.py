@@ -1,0 +1,152 @@
+"""Import comments from a CSV exported from another survey tool (Microsoft Forms, SurveyMonkey,
+Google Forms, a spreadsheet): upload, pick the column, check the preview, then import.
+
+Nothing is imported until the officer confirms, and rows with problems are listed by line and
+left out. The uploaded file is deleted once imported: the comments live on in the pool.
+"""
+
+from django import forms
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from wagtail.admin import messages
+
+from engagement.analysis.csv_io import CommentsCsv, UnreadableFile, read_comments_csv
+
+from .models import CommentImport, Voice
+from .tasks import queue_analysis
+
+MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+PREVIEW_ROWS = 10
+BATCH = 2000
+
+
+class UploadForm(forms.ModelForm):
+    csv_file = forms.FileField(
+        label="CSV file",
+        help_text="Exported from Microsoft Forms, SurveyMonkey or Google Forms, or saved from "
+        "Excel as CSV. UTF-8 or Windows-1252. Up to 50 MB.",
+    )
+
+    class Meta:
+        model = CommentImport
+        fields = ["title", "tool", "audience", "outcome", "consent_to_quote"]
+
+    def clean_csv_file(self):
+        upload = self.cleaned_data["csv_file"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError("The file is bigger than 50 MB: split it into parts.")
+        data = upload.read()
+        try:
+            self.parsed = read_comments_csv(data)
+        except UnreadableFile as problem:
+            raise forms.ValidationError(str(problem)) from problem
+        if self.parsed.rows.empty:
+            raise forms.ValidationError("The file has a header row but no comments under it.")
+        self.data_bytes = data
+        return upload
+
+
+def upload(request):
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        comment_import = form.save(commit=False)
+        comment_import.uploaded_by = request.user
+        comment_import.original_filename = form.cleaned_data["csv_file"].name[:255]
+        comment_import.encoding = form.parsed.encoding
+        comment_import.text_column = guess_text_column(form.parsed)
+        comment_import.file.save("comments.csv", ContentFile(form.data_bytes), save=False)
+        comment_import.save()
+        return redirect("comment_import_preview", comment_import.pk)
+    imports = CommentImport.objects.filter(status=CommentImport.Status.IMPORTED)[:20]
+    return TemplateResponse(
+        request,
+        "engagement/admin/import_upload.html",
+        {"form": form, "imports": imports},
+        status=400 if form.errors else 200,
+    )
+
+
+def guess_text_column(parsed: CommentsCsv) -> str:
+    """The column with the longest answers on average: usually the free-text question."""
+    sample = parsed.rows.head(200)
+    return max(parsed.columns, key=lambda column: sample[column].str.len().mean())
+
+
+class ColumnForm(forms.Form):
+    text_column = forms.ChoiceField(label="Which column holds the comments?")
+
+    def __init__(self, *args, columns: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["text_column"].choices = [(column, column) for column in columns]
+
+
+def preview(request, pk: int):
+    comment_import = get_object_or_404(CommentImport, pk=pk, status=CommentImport.Status.PREVIEW)
+    with comment_import.file.open("rb") as stored:
+        parsed = read_comments_csv(stored.read())
+    form = ColumnForm(
+        request.POST or request.GET or None,
+        columns=parsed.columns,
+        initial={"text_column": comment_import.text_column},
+    )
+    valid = form.is_bound and form.is_valid()
+    column = form.cleaned_data["text_column"] if valid else comment_import.text_column
+    problems = parsed.check_text_column(column)
+    if request.method == "POST" and valid:
+        imported = import_rows(comment_import, parsed, column, {line for line, _ in problems})
+        messages.success(
+            request,
+            f"Imported {imported:,} comments from '{comment_import.title}'. "
+            "They are being themed now.",
+        )
+        return redirect("comment_imports")
+    skipped = {line for line, _ in problems}
+    return TemplateResponse(
+        request,
+        "engagement/admin/import_preview.html",
+        {
+            "comment_import": comment_import,
+            "form": form,
+            "column": column,
+            "sample": list(parsed.rows[column].head(PREVIEW_ROWS)),
+            "problems": [f"Line {line}: {problem}" for line, problem in problems] + parsed.problems,
+            "to_import": len(parsed.rows) - len(skipped),
+            "total": len(parsed.rows) + len(parsed.problems),
+        },
+    )
+
+
+def import_rows(comment_import: CommentImport, parsed, column: str, skip: set[int]) -> int:
+    """Create one comment per good row, once: a second confirm finds the import done."""
+    with transaction.atomic():
+        locked = CommentImport.objects.select_for_update().get(pk=comment_import.pk)
+        if locked.status != CommentImport.Status.PREVIEW:
+            return 0
+        now = timezone.now()
+        voices = [
+            Voice(
+                text=text.strip(),
+                channel=Voice.Channel.IMPORT,
+                audience=locked.audience,
+                outcome_id=locked.outcome_id,
+                comment_import=locked,
+                prompt=column[:300],
+                consent_to_quote=locked.consent_to_quote,
+                said_at=now,
+            )
+            for line, text in zip(parsed.rows["line"], parsed.rows[column], strict=True)
+            if line not in skip
+        ]
+        Voice.objects.bulk_create(voices, batch_size=BATCH)
+        locked.status = CommentImport.Status.IMPORTED
+        locked.text_column = column
+        locked.rows_imported = len(voices)
+        locked.imported_at = now
+        locked.save()
+        ids = list(locked.voices.order_by("pk").values_list("pk", flat=True))
+        queue_analysis(ids)
+    locked.file.delete(save=True)  # least data: the comments are in the pool now
+    return len(voices)

@@ -1,0 +1,20 @@
+from .imports import CommentImport
+from .people import EmailUserManager, User
+from .safeguarding import SafeguardingCase
+from .themes import LearnedThemeModel, Theme, ThemeAssignment, ThemeDecision, effective_theme_ids
+from .voices import Sentiment, Voice, VoiceQuerySet
+
+__all__ = [
+    "CommentImport",
+    "EmailUserManager",
+    "LearnedThemeModel",
+    "SafeguardingCase",
+    "Sentiment",
+    "Theme",
+    "ThemeAssignment",
+    "ThemeDecision",
+    "User",
+    "Voice",
+    "VoiceQuerySet",
+    "effective_theme_ids",
+]

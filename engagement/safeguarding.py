@@ -1,0 +1,52 @@
+"""The safeguarding leads' queue: the only place a possibly disclosing comment is shown."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+
+from .models import SafeguardingCase
+
+leads_only = permission_required("engagement.review_safeguarding", raise_exception=True)
+
+
+class CaseForm(forms.ModelForm):
+    class Meta:
+        model = SafeguardingCase
+        fields = ["status", "notes"]
+        widgets = {"status": forms.RadioSelect, "notes": forms.Textarea(attrs={"rows": 5})}
+        labels = {"status": "What was done", "notes": "Notes (what you did, who you told)"}
+
+
+@login_required
+@leads_only
+def queue(request):
+    status = request.GET.get("status", SafeguardingCase.Status.NEW)
+    cases = SafeguardingCase.objects.select_related("voice").order_by("-created_at")
+    if status in SafeguardingCase.Status.values:
+        cases = cases.filter(status=status)
+    return TemplateResponse(
+        request,
+        "engagement/safeguarding/queue.html",
+        {"cases": cases, "status": status, "statuses": SafeguardingCase.Status.choices},
+    )
+
+
+@login_required
+@leads_only
+def case_detail(request, pk: int):
+    case = get_object_or_404(SafeguardingCase.objects.select_related("voice"), pk=pk)
+    form = CaseForm(request.POST or None, instance=case)
+    if request.method == "POST" and form.is_valid():
+        case = form.save(commit=False)
+        case.updated_by = request.user
+        case.save()
+        messages.success(request, f"Saved: {case.get_status_display()}.")
+        return redirect("safeguarding_queue")
+    return TemplateResponse(
+        request,
+        "engagement/safeguarding/case.html",
+        {"case": case, "form": form},
+        status=400 if form.errors else 200,
+    )

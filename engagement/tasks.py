@@ -1,0 +1,230 @@
+"""Background work on the pool of comments, through Django's tasks framework.
+
+analyse_voices runs the analysis package on comments and stores what it found; each comment is
+written in one transaction, so a worker that dies part-way leaves none half-analysed and a rerun
+picks up the rest (anything whose analysed_text differs from its text). retrain_theme_model
+learns from officers' decisions. Neither ever touches a person's decision.
+"""
+
+import json
+
+import pandas as pd
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django_tasks import task
+
+from .models import LearnedThemeModel, SafeguardingCase, Theme, ThemeAssignment, Voice
+from .roles import SAFEGUARDING_LEAD
+from .themes import current_codebook
+
+CHUNK = 500  # comments per analysis task: big imports become many small tasks
+MIN_REVIEWED_TO_LEARN = 40  # reviewed comments before a model is trained on them
+RETRAIN_AFTER = 20  # newly reviewed comments that make a new model worth training
+
+_models: dict[int, object] = {}
+
+
+def current_theme_model():
+    """The newest model learned from officers' decisions, or None. Parsed once per process."""
+    latest = LearnedThemeModel.objects.only("pk").first()
+    if latest is None:
+        return None
+    if latest.pk not in _models:
+        from engagement.analysis.learned import ThemeModel
+
+        _models.clear()
+        _models[latest.pk] = ThemeModel.from_dict(
+            LearnedThemeModel.objects.values_list("model", flat=True).get(pk=latest.pk)
+        )
+    return _models[latest.pk]
+
+
+@task()
+def analyse_voices(voice_ids: list[int]) -> int:
+    """Analyse these comments; return how many were stored."""
+    from engagement.analysis import analyse
+
+    voices = list(Voice.objects.filter(pk__in=voice_ids).only("pk", "text", "prompt"))
+    if not voices:
+        return 0
+    frame = pd.DataFrame(
+        {
+            "id": [voice.pk for voice in voices],
+            "text": [voice.text for voice in voices],
+            "prompt": [voice.prompt for voice in voices],
+        }
+    )
+    results = analyse(
+        frame,
+        codebook=current_codebook(),
+        theme_model=current_theme_model(),
+        prompt_column="prompt",
+    )
+    themes = {theme.key: theme for theme in Theme.objects.filter(active=True)}
+    with transaction.atomic():  # all of a chunk or none of it: nothing half-analysed
+        return _store(list(results.itertuples(index=False)), themes)
+
+
+ANALYSIS_FIELDS = [
+    "sentiment", "polarity", "safeguarding_flag", "safeguarding_reasons", "personal_data",
+    "personal_data_kinds", "redacted_text", "analysed_text", "analysed_at",
+]  # fmt: skip
+
+
+def _store(rows: list, themes: dict[str, Theme]) -> int:
+    ids = [row.id for row in rows]
+    current = dict(Voice.objects.select_for_update().filter(pk__in=ids).values_list("pk", "text"))
+    # A text edited since the task was queued is left for the task its edit queued.
+    rows = [row for row in rows if current.get(row.id) == row.text]
+    ids = [row.id for row in rows]
+    cases = dict(
+        SafeguardingCase.objects.filter(voice_id__in=ids).values_list("voice_id", "status")
+    )
+    now = timezone.now()
+    Voice.objects.bulk_update(
+        [
+            Voice(
+                pk=row.id,
+                sentiment=row.sentiment,
+                polarity=row.polarity,
+                # Once flagged, a comment stays with the lead until they clear it, edited or not.
+                safeguarding_flag=bool(row.safeguarding)
+                or cases.get(row.id, SafeguardingCase.Status.NO_CONCERN)
+                != SafeguardingCase.Status.NO_CONCERN,
+                safeguarding_reasons=list(row.safeguarding_reasons),
+                personal_data=bool(row.personal_data),
+                personal_data_kinds=list(row.personal_data_kinds),
+                redacted_text=row.redacted_text,
+                analysed_text=row.text,
+                analysed_at=now,
+            )
+            for row in rows
+        ],
+        ANALYSIS_FIELDS,
+    )
+    ThemeAssignment.objects.filter(voice_id__in=ids).delete()  # decisions are never touched
+    ThemeAssignment.objects.bulk_create(
+        [
+            ThemeAssignment(
+                voice_id=row.id,
+                theme=themes[detail["key"]],
+                confidence=detail["confidence"],
+                source=detail["source"],
+                reasons=list(detail["reasons"]),
+            )
+            for row in rows
+            for detail in row.theme_details
+            if detail["key"] in themes
+        ]
+    )
+    new_cases = SafeguardingCase.objects.bulk_create(
+        [
+            SafeguardingCase(voice_id=row.id)
+            for row in rows
+            if row.safeguarding and row.id not in cases
+        ]
+    )
+    for case in new_cases:
+        transaction.on_commit(lambda pk=case.pk: notify_safeguarding_leads.enqueue(pk))
+    return len(rows)
+
+
+@task()
+def notify_safeguarding_leads(case_id: int) -> int:
+    """Email every safeguarding lead at once. The email never carries the comment itself."""
+    from django.contrib.auth import get_user_model
+
+    leads = get_user_model().objects.filter(groups__name=SAFEGUARDING_LEAD, is_active=True)
+    emails = sorted({lead.email for lead in leads})
+    if not emails:
+        return 0
+    link = settings.WAGTAILADMIN_BASE_URL + reverse("safeguarding_case", args=[case_id])
+    send_mail(
+        subject="A comment needs a safeguarding review",
+        message=(
+            "A comment left on SEND voices may be a disclosure of harm or risk.\n\n"
+            f"Review it here (you will be asked to sign in): {link}\n\n"
+            "It is kept out of every report, dashboard and public page until you mark it "
+            '"no concern".'
+        ),
+        from_email=None,
+        recipient_list=emails,
+    )
+    return len(emails)
+
+
+def queue_analysis(voice_ids: list[int]) -> None:
+    """Analyse these comments after the current transaction commits, in chunks."""
+    ids = list(voice_ids)
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        transaction.on_commit(lambda chunk=chunk: analyse_voices.enqueue(chunk))
+
+
+def queue_pending_analysis() -> int:
+    """Queue every comment never analysed, or changed since: after an import or a crash."""
+    pending = list(
+        Voice.objects.filter(Q(analysed_at__isnull=True) | ~Q(analysed_text=F("text")))
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    queue_analysis(pending)
+    return len(pending)
+
+
+def queue_reanalysis() -> int:
+    """Theme every comment again (after the codebook or the model changed)."""
+    # analysed_at stays: comments stay in view with their old themes until the new ones land.
+    ids = list(Voice.objects.order_by("pk").values_list("pk", flat=True))
+    queue_analysis(ids)
+    return len(ids)
+
+
+def training_data() -> tuple[list[str], list[set[str]], list[str]]:
+    """Texts, theme keys and prompts of the comments officers have reviewed."""
+    from .themes import ACCEPTED, REJECTED
+
+    reviewed = Voice.objects.for_everyone_but_safeguarding().filter(reviewed_at__isnull=False)
+    texts, labels, prompts = [], [], []
+    for voice in reviewed.prefetch_related("assignments__theme", "decisions__theme"):
+        keys = {a.theme.key for a in voice.assignments.all() if a.theme.active}
+        keys -= {d.theme.key for d in voice.decisions.all() if d.decision == REJECTED}
+        keys |= {d.theme.key for d in voice.decisions.all() if d.decision == ACCEPTED}
+        texts.append(voice.text)
+        labels.append(keys)
+        prompts.append(voice.prompt)
+    return texts, labels, prompts
+
+
+def retrain_is_due() -> bool:
+    reviewed = Voice.objects.filter(reviewed_at__isnull=False).count()
+    latest = LearnedThemeModel.objects.first()
+    if reviewed < MIN_REVIEWED_TO_LEARN:
+        return False
+    return latest is None or reviewed - latest.comments >= RETRAIN_AFTER
+
+
+@task()
+def retrain_theme_model() -> str:
+    """Learn a theme model from officers' decisions, then theme the unreviewed comments again."""
+    from engagement.analysis.learned import train_theme_model
+
+    texts, labels, prompts = training_data()
+    if len(texts) < MIN_REVIEWED_TO_LEARN:
+        return f"Not enough reviewed comments yet ({len(texts)} of {MIN_REVIEWED_TO_LEARN})."
+    try:
+        model = train_theme_model(texts, labels, prompts)
+    except ValueError as problem:  # e.g. too few examples of any theme
+        return str(problem)
+    stored = LearnedThemeModel.objects.create(
+        comments=len(texts),
+        theme_keys=sorted(model.keys),
+        model=json.loads(json.dumps(model.to_dict())),
+    )
+    ids = list(Voice.objects.filter(reviewed_at__isnull=True).values_list("pk", flat=True))
+    queue_analysis(ids)
+    return f"Trained on {stored.comments} comments; theming {len(ids)} comments again."

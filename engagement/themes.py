@@ -1,0 +1,217 @@
+"""Themes in the platform: the codebook officers edit, what comments carry, and officers'
+decisions about them. A person's decision always wins over the machine, and no rerun of the
+analysis touches one (the machine's assignments and the decisions live in separate tables).
+"""
+
+import re
+from collections import Counter
+
+from django.db import transaction
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+
+from .models import Theme, ThemeAssignment, ThemeDecision, Voice
+
+ACCEPTED = ThemeDecision.Decision.ACCEPTED
+REJECTED = ThemeDecision.Decision.REJECTED
+
+
+def current_codebook():
+    """The officers' codebook (active themes), in the analysis package's shape."""
+    from engagement.analysis import Codebook, default_codebook
+
+    themes = Theme.objects.filter(active=True).prefetch_related("outcomes")
+    rows = [theme.as_analysis_dict() for theme in themes]
+    return (
+        Codebook.from_dict({"name": "This council's codebook", "themes": rows})
+        if rows
+        else (default_codebook())
+    )
+
+
+def carrying(theme: Theme, voices: QuerySet | None = None) -> QuerySet:
+    """The comments that carry this theme: given by the machine and not rejected by a person,
+    or accepted or added by a person."""
+    voices = Voice.objects.all() if voices is None else voices
+    machine = ThemeAssignment.objects.filter(voice=OuterRef("pk"), theme=theme)
+    decided = ThemeDecision.objects.filter(voice=OuterRef("pk"), theme=theme)
+    return voices.filter(
+        (Exists(machine) & ~Exists(decided.filter(decision=REJECTED)))
+        | Exists(decided.filter(decision=ACCEPTED))
+    )
+
+
+def unthemed(voices: QuerySet | None = None) -> QuerySet:
+    """Analysed comments that carry no theme at all."""
+    voices = Voice.objects.all() if voices is None else voices
+    rejected = ThemeDecision.objects.filter(
+        voice=OuterRef("voice"), theme=OuterRef("theme"), decision=REJECTED
+    )
+    kept_by_machine = ThemeAssignment.objects.filter(voice=OuterRef("pk")).exclude(Exists(rejected))
+    accepted = ThemeDecision.objects.filter(voice=OuterRef("pk"), decision=ACCEPTED)
+    return voices.filter(analysed_at__isnull=False).exclude(
+        Exists(kept_by_machine) | Exists(accepted)
+    )
+
+
+@transaction.atomic
+def decide(voices, theme: Theme, decision: str, user) -> int:
+    """Record one person's decision on a theme for each of these comments."""
+    count = 0
+    for voice in voices:
+        ThemeDecision.objects.update_or_create(
+            voice=voice, theme=theme, defaults={"decision": decision, "decided_by": user}
+        )
+        count += 1
+    _reviewed(voices, user)
+    return count
+
+
+@transaction.atomic
+def accept_machine_themes(voices, user) -> int:
+    """Agree with the machine: its themes on these comments become people's decisions."""
+    count = 0
+    for assignment in ThemeAssignment.objects.filter(voice__in=voices).exclude(
+        Exists(ThemeDecision.objects.filter(voice=OuterRef("voice"), theme=OuterRef("theme")))
+    ):
+        ThemeDecision.objects.create(
+            voice_id=assignment.voice_id, theme_id=assignment.theme_id, decision=ACCEPTED,
+            decided_by=user,
+        )  # fmt: skip
+        count += 1
+    _reviewed(voices, user)
+    return count
+
+
+@transaction.atomic
+def reassign(voices, from_theme: Theme, to_theme: Theme, user) -> int:
+    """Move these comments from one theme to another (a rejection and an acceptance)."""
+    decide(voices, from_theme, REJECTED, user)
+    return decide(voices, to_theme, ACCEPTED, user)
+
+
+@transaction.atomic
+def reject_all(voices, user) -> int:
+    """No theme applies: reject every theme the comments carry, the machine's or a person's."""
+    ids = [voice.pk for voice in voices]
+    given = set(
+        ThemeAssignment.objects.filter(voice_id__in=ids).values_list("voice_id", "theme_id")
+    )
+    given |= set(
+        ThemeDecision.objects.filter(voice_id__in=ids, decision=ACCEPTED).values_list(
+            "voice_id", "theme_id"
+        )
+    )
+    for voice_id, theme_id in given:
+        ThemeDecision.objects.update_or_create(
+            voice_id=voice_id, theme_id=theme_id,
+            defaults={"decision": REJECTED, "decided_by": user},
+        )  # fmt: skip
+    return _reviewed(voices, user)
+
+
+def mark_reviewed(voices, user) -> int:
+    """The comments have been looked at and, as they stand, are right (e.g. no theme applies)."""
+    return _reviewed(voices, user)
+
+
+def _reviewed(voices, user) -> int:
+    ids = [voice.pk for voice in voices] if not isinstance(voices, QuerySet) else voices
+    return Voice.objects.filter(pk__in=ids).update(reviewed_at=timezone.now(), reviewed_by=user)
+
+
+@transaction.atomic
+def merge(source: Theme, into: Theme, user) -> None:
+    """Fold one theme into another: its words, examples, outcomes and people's decisions move
+    over, and the old theme stops being given. Comments are themed again afterwards."""
+    for field in ("keywords", "supporting", "phrases", "examples"):
+        known = set(_lines(getattr(into, field)))
+        extra = [line for line in _lines(getattr(source, field)) if line not in known]
+        setattr(into, field, "\n".join(_lines(getattr(into, field)) + extra))
+    into.save()
+    into.outcomes.add(*source.outcomes.all())
+    for decision in ThemeDecision.objects.filter(theme=source):
+        ThemeDecision.objects.get_or_create(
+            voice_id=decision.voice_id, theme=into,
+            defaults={"decision": decision.decision, "decided_by": decision.decided_by or user},
+        )  # fmt: skip
+    ThemeDecision.objects.filter(theme=source).delete()
+    ThemeAssignment.objects.filter(theme=source).delete()
+    source.active = False
+    source.merged_into = into
+    source.save(update_fields=["active", "merged_into"])
+
+
+@transaction.atomic
+def split(theme: Theme, key: str, name: str, keywords: list[str], examples: list[str]) -> Theme:
+    """Make a new theme from some of a theme's keywords and examples (which it loses)."""
+    moved_keywords, moved_examples = set(keywords), set(examples)
+    new = Theme.objects.create(
+        key=key,
+        name=name,
+        description=f"Split from {theme.name}.",
+        keywords="\n".join(k for k in _lines(theme.keywords) if k in moved_keywords),
+        examples="\n".join(e for e in _lines(theme.examples) if e in moved_examples),
+    )
+    new.outcomes.set(theme.outcomes.all())
+    theme.keywords = "\n".join(k for k in _lines(theme.keywords) if k not in moved_keywords)
+    theme.examples = "\n".join(e for e in _lines(theme.examples) if e not in moved_examples)
+    theme.save(update_fields=["keywords", "examples"])
+    return new
+
+
+_WORDS = re.compile(r"[a-z][a-z']+")
+
+
+def suggestions(limit: int = 15, min_comments: int = 3) -> list[tuple[str, int]]:
+    """Words and phrases that many unthemed comments share: candidates for a new theme or for
+    a theme's keywords. Each is counted once per comment."""
+    from engagement.analysis.codebook import STOPWORDS
+
+    counts: Counter[str] = Counter()
+    texts = (
+        Voice.objects.for_everyone_but_safeguarding()
+        .filter(pk__in=unthemed().values("pk"))
+        .values_list("text", flat=True)
+    )
+    for text in texts.iterator():
+        words = _WORDS.findall(text.lower())
+        grams = set()
+        for size in (1, 2, 3):
+            for start in range(len(words) - size + 1):
+                gram = words[start : start + size]
+                if gram[0] in STOPWORDS or gram[-1] in STOPWORDS or len(gram[-1]) < 3:
+                    continue
+                grams.add(" ".join(gram))
+        counts.update(grams)
+    frequent = [(gram, n) for gram, n in counts.most_common() if n >= min_comments]
+    # A phrase says more than its words: drop a word every phrase holding it repeats.
+    phrases = [gram for gram, _ in frequent if " " in gram]
+    kept = [
+        (gram, n)
+        for gram, n in frequent
+        if " " in gram
+        or not any(gram in phrase.split() and counts[phrase] == n for phrase in phrases)
+    ]
+    return kept[:limit]
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def visible_comments() -> QuerySet:
+    """Comments anyone reviewing themes may read: never one with the safeguarding lead."""
+    return Voice.objects.for_everyone_but_safeguarding()
+
+
+def with_theme_filter(voices: QuerySet, theme: Theme | None, source: str = "") -> QuerySet:
+    """Narrow comments to a theme, and to who gave it: the machine or a person."""
+    if theme is None:
+        return voices
+    voices = carrying(theme, voices)
+    if source == "person":
+        return voices.filter(Q(decisions__theme=theme, decisions__decision=ACCEPTED))
+    if source == "machine":
+        return voices.exclude(decisions__theme=theme)
+    return voices

@@ -1,0 +1,244 @@
+"""The officers' side of the pool of comments in the Wagtail admin: reviewing themes, editing
+the codebook, suggestions for new themes, learning from decisions, and importing CSVs."""
+
+from django import forms
+from django.contrib.admin.utils import unquote
+from django.contrib.auth.decorators import permission_required
+from django.db import transaction
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views import snippets as snippet_views
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from . import bulk_actions, codebook_views, comment_imports
+from .models import Theme, ThemeDecision, Voice
+from .review_filters import CommentFilterSet
+from .tasks import queue_reanalysis
+from .themes import visible_comments
+
+COMMENTS_MENU = "register_comments_menu_item"
+
+
+class ThemesColumn(Column):
+    """Each theme a comment carries, who gave it (machine or person) and why."""
+
+    cell_template_name = "engagement/admin/themes_cell.html"
+
+    def get_value(self, voice):
+        decisions = {d.theme_id: d for d in voice.decisions.all()}
+        rows = []
+        for assignment in voice.assignments.all():
+            decision = decisions.pop(assignment.theme_id, None)
+            rows.append(
+                {
+                    "theme": assignment.theme,
+                    "by": "person" if decision else assignment.get_source_display(),
+                    "rejected": decision and decision.decision == ThemeDecision.Decision.REJECTED,
+                    "confidence": round(assignment.confidence * 100),
+                    "reasons": assignment.reasons,
+                }
+            )
+        rows += [
+            {"theme": d.theme, "by": "person", "rejected": d.decision == "rejected"}
+            for d in decisions.values()
+        ]
+        return rows
+
+
+class OnlyVisibleComments:
+    """A comment with the safeguarding lead is not found here, whatever its id."""
+
+    def get_object(self, *args, **kwargs):
+        return get_object_or_404(visible_comments(), pk=unquote(str(self.pk)))
+
+
+class CommentInspectView(OnlyVisibleComments, snippet_views.InspectView):
+    pass
+
+
+class CommentHistoryView(OnlyVisibleComments, snippet_views.HistoryView):
+    pass
+
+
+class CommentUsageView(OnlyVisibleComments, snippet_views.UsageView):
+    pass
+
+
+class CommentViewSet(SnippetViewSet):
+    model = Voice
+    icon = "openquote"
+    menu_label = "Review comments"
+    menu_name = "review-comments"
+    url_prefix = "comments"
+    menu_hook = COMMENTS_MENU
+    add_to_admin_menu = False
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "redacted_text", "prompt", "channel", "audience", "outcome", "said_at", "sentiment",
+        "personal_data_kinds", "consent_to_quote", "reviewed_at",
+    ]  # fmt: skip
+    list_per_page = 50
+    ordering = ["-said_at"]
+    search_fields = ["redacted_text"]
+    search_backend_name = None
+    filterset_class = CommentFilterSet
+    inspect_view_class = CommentInspectView
+    history_view_class = CommentHistoryView
+    usage_view_class = CommentUsageView
+    list_display = [
+        Column("redacted_text", label="Comment (personal details removed)"),
+        ThemesColumn("themes", label="Themes"),
+        Column("sentiment", label="Sentiment"),
+        Column("get_channel_display", label="Channel"),
+        Column("get_audience_display", label="Audience"),
+        DateColumn("said_at", label="Date"),
+    ]
+
+    def get_queryset(self, request):
+        return visible_comments().prefetch_related("assignments__theme", "decisions__theme")
+
+
+class ThemeViewSet(SnippetViewSet):
+    model = Theme
+    icon = "tag"
+    menu_label = "Themes (codebook)"
+    menu_name = "themes"
+    url_prefix = "themes"
+    menu_hook = COMMENTS_MENU
+    add_to_admin_menu = False
+    copy_view_enabled = False
+    list_filter = ["active"]
+    list_display = [
+        "name",
+        "key",
+        Column("machine_count", label="Given by the machine"),
+        Column("accepted_count", label="Accepted by people"),
+        Column("active", label="Active"),
+    ]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("key"),
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [
+                FieldPanel("keywords"),
+                FieldPanel("supporting"),
+                FieldPanel("phrases"),
+                FieldPanel("examples"),
+            ],
+            heading="What points to this theme",
+        ),
+        FieldPanel("outcomes", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("active"),
+    ]
+
+    def get_queryset(self, request):
+        return Theme.objects.annotate(
+            machine_count=Count("assignments", distinct=True),
+            accepted_count=Count(
+                "decisions", filter=Q(decisions__decision="accepted"), distinct=True
+            ),
+        )
+
+
+class CommentsGroup(ViewSetGroup):
+    menu_label = "Comments"
+    menu_icon = "openquote"
+    menu_order = 150
+    submenu_hook = COMMENTS_MENU
+    items = (CommentViewSet, ThemeViewSet)
+
+
+register_snippet(CommentsGroup)
+
+
+for action in (
+    bulk_actions.AcceptThemes,
+    bulk_actions.AddTheme,
+    bulk_actions.RemoveTheme,
+    bulk_actions.MoveTheme,
+    bulk_actions.NoThemeApplies,
+):
+    hooks.register("register_bulk_action", action)
+
+
+@hooks.register("after_create_snippet")
+@hooks.register("after_edit_snippet")
+def theme_again_after_codebook_change(request, instance):
+    if isinstance(instance, Theme):
+        transaction.on_commit(queue_reanalysis)
+
+
+def _officers(view):
+    return permission_required("engagement.review_comments", raise_exception=True)(view)
+
+
+@hooks.register("register_admin_urls")
+def comments_admin_urls():
+    return [
+        path("themes/<int:pk>/merge/", _officers(codebook_views.merge), name="theme_merge"),
+        path("themes/<int:pk>/split/", _officers(codebook_views.split), name="theme_split"),
+        path("theme-suggestions/", _officers(codebook_views.suggestions), name="theme_suggestions"),
+        path("theme-learning/", _officers(codebook_views.learning), name="theme_learning"),
+        path("comment-imports/", _officers(comment_imports.upload), name="comment_imports"),
+        path(
+            "comment-imports/<int:pk>/",
+            _officers(comment_imports.preview),
+            name="comment_import_preview",
+        ),
+    ]
+
+
+class OfficersMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("engagement.review_comments")
+
+
+@hooks.register(COMMENTS_MENU)
+def unthemed_menu_item():
+    url = reverse("wagtailsnippets_engagement_voice:list") + "?theme=unthemed"
+    return OfficersMenuItem("Unthemed comments", url, icon_name="help", order=3)
+
+
+@hooks.register(COMMENTS_MENU)
+def suggestions_menu_item():
+    return OfficersMenuItem(
+        "Theme suggestions", reverse("theme_suggestions"), icon_name="pick", order=4
+    )
+
+
+@hooks.register(COMMENTS_MENU)
+def learning_menu_item():
+    return OfficersMenuItem(
+        "Learning from decisions", reverse("theme_learning"), icon_name="cogs", order=5
+    )
+
+
+@hooks.register(COMMENTS_MENU)
+def imports_menu_item():
+    return OfficersMenuItem(
+        "Import comments (CSV)", reverse("comment_imports"), icon_name="upload", order=6
+    )
+
+
+@hooks.register("register_snippet_listing_buttons")
+def theme_merge_split_buttons(snippet, user, next_url=None):
+    from wagtail.admin.widgets import ListingButton
+
+    if (
+        isinstance(snippet, Theme)
+        and snippet.active
+        and user.has_perm("engagement.review_comments")
+    ):
+        yield ListingButton(
+            "Merge into another theme", reverse("theme_merge", args=[snippet.pk]), priority=30
+        )
+        yield ListingButton("Split", reverse("theme_split", args=[snippet.pk]), priority=40)
