@@ -5,6 +5,7 @@ analysis touches one (the machine's assignments and the decisions live in separa
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet
@@ -29,16 +30,19 @@ def current_codebook():
     )
 
 
-def carrying(theme: Theme, voices: QuerySet | None = None) -> QuerySet:
-    """The comments that carry this theme: given by the machine and not rejected by a person,
-    or accepted or added by a person."""
+def carrying(theme: Theme | Iterable[Theme], voices: QuerySet | None = None) -> QuerySet:
+    """The comments that carry this theme (or any of these themes): given by the machine and
+    not rejected by a person, or accepted or added by a person."""
     voices = Voice.objects.all() if voices is None else voices
-    machine = ThemeAssignment.objects.filter(voice=OuterRef("pk"), theme=theme)
-    decided = ThemeDecision.objects.filter(voice=OuterRef("pk"), theme=theme)
-    return voices.filter(
-        (Exists(machine) & ~Exists(decided.filter(decision=REJECTED)))
-        | Exists(decided.filter(decision=ACCEPTED))
+    themes = [theme] if isinstance(theme, Theme) else list(theme)
+    rejected = ThemeDecision.objects.filter(
+        voice=OuterRef("voice"), theme=OuterRef("theme"), decision=REJECTED
     )
+    machine = ThemeAssignment.objects.filter(voice=OuterRef("pk"), theme__in=themes)
+    accepted = ThemeDecision.objects.filter(
+        voice=OuterRef("pk"), theme__in=themes, decision=ACCEPTED
+    )
+    return voices.filter(Exists(machine.exclude(Exists(rejected))) | Exists(accepted))
 
 
 def unthemed(voices: QuerySet | None = None) -> QuerySet:

@@ -14,6 +14,7 @@ urlpatterns = [
     path("safeguarding/", safeguarding.queue, name="safeguarding_queue"),
     path("safeguarding/<int:pk>/", safeguarding.case_detail, name="safeguarding_case"),
     path("focus-groups/", include("surveys.focus_groups.urls")),
+    path("", include("you_said_we_did.urls")),
     path("", include("surveys.urls")),
 ]
 

@@ -15,6 +15,7 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import snippets as snippet_views
+from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import bulk_actions, codebook_views, comment_imports
@@ -71,6 +72,26 @@ class CommentUsageView(OnlyVisibleComments, snippet_views.UsageView):
     pass
 
 
+class QuotableOnly:
+    """The comment chooser (for quotes on pages) offers only comments that may be quoted."""
+
+    def get_object_list(self):
+        return Voice.objects.quotable().order_by("-said_at")
+
+
+class QuotableChooseView(QuotableOnly, ChooseView):
+    pass
+
+
+class QuotableChooseResultsView(QuotableOnly, ChooseResultsView):
+    pass
+
+
+class QuotableChooserViewSet(SnippetChooserViewSet):
+    choose_view_class = QuotableChooseView
+    choose_results_view_class = QuotableChooseResultsView
+
+
 class CommentViewSet(SnippetViewSet):
     model = Voice
     icon = "openquote"
@@ -93,6 +114,7 @@ class CommentViewSet(SnippetViewSet):
     inspect_view_class = CommentInspectView
     history_view_class = CommentHistoryView
     usage_view_class = CommentUsageView
+    chooser_viewset_class = QuotableChooserViewSet
     list_display = [
         Column("redacted_text", label="Comment (personal details removed)"),
         ThemesColumn("themes", label="Themes"),

@@ -37,6 +37,7 @@ class HomePage(Page):
         "outcomes_cms.OutcomesFrameworkPage",
         "outcomes_cms.StandardPage",
         "surveys.SurveyPage",
+        "you_said_we_did.YouSaidWeDidIndexPage",
     ]
     max_count = 1
 
@@ -56,7 +57,19 @@ class HomePage(Page):
             else []
         )
         context["open_surveys"] = self.open_surveys()
+        context["latest_changes"] = self.latest_changes()
         return context
+
+    def latest_changes(self, count: int = 3):
+        """The newest "You said, we did" pages, for the home page."""
+        from you_said_we_did.models import YouSaidWeDidPage
+
+        return YouSaidWeDidPage.objects.live().order_by("-first_published_at")[:count]
+
+    def you_said_we_did_index(self):
+        from you_said_we_did.models import YouSaidWeDidIndexPage
+
+        return YouSaidWeDidIndexPage.objects.live().first()
 
     def open_surveys(self) -> list:
         from surveys.models import SurveyPage

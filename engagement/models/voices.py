@@ -20,9 +20,7 @@ class VoiceQuerySet(models.QuerySet):
 
     def with_safeguarding_lead(self):
         """Possible disclosures a lead has not cleared: shown nowhere but the lead's queue."""
-        return self.filter(safeguarding_flag=True).exclude(
-            safeguarding_case__status="no_concern"
-        )
+        return self.filter(safeguarding_flag=True).exclude(safeguarding_case__status="no_concern")
 
     def quotable(self):
         return self.for_everyone_but_safeguarding().filter(consent_to_quote=True)
@@ -103,6 +101,7 @@ class Voice(models.Model):
     objects = VoiceQuerySet.as_manager()
 
     class Meta:
+        verbose_name = "comment"
         ordering = ["-said_at"]
         indexes = [
             models.Index(fields=["channel", "said_at"]),

@@ -132,6 +132,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# How long an email address left to "hear what happens" is kept and used (the privacy notice
+# says two years); `manage.py apply_retention` deletes older ones.
+HEAR_BACK_RETENTION_DAYS = 730
+
 # The seed command creates one login per role only where this is True (dev settings alone).
 DEMO_USERS_ALLOWED = False
 

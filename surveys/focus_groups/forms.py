@@ -172,3 +172,14 @@ class BulkForm(forms.Form):
         if not cleaned.get("notes", "").strip() and not cleaned.get("csv_file"):
             raise forms.ValidationError("Paste some notes or choose a CSV file")
         return cleaned
+
+
+class HearBackForm(forms.Form):
+    email = forms.EmailField(
+        label="Their email address",
+        max_length=254,
+        error_messages={
+            "required": "Enter the email address of the person who wants to hear back",
+            "invalid": "Enter an email address like name@example.com",
+        },
+    )

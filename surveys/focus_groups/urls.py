@@ -16,4 +16,5 @@ urlpatterns = [
         name="focus_group_contribution_edit",
     ),
     path("<int:pk>/import/", views.bulk_import, name="focus_group_bulk"),
+    path("<int:pk>/hear-back/", views.hear_back_add, name="focus_group_hear_back"),
 ]

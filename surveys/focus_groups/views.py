@@ -19,10 +19,10 @@ from django.views.decorators.http import require_POST
 
 from engagement.models import Voice
 from engagement.voices import sync_voice
-from surveys.models import Contribution, FocusGroupSession, SpeakerType
+from surveys.models import Contribution, FocusGroupSession, HearBackRequest, SpeakerType
 
 from .bulk import UnreadableFile, parse_csv, parse_notes
-from .forms import BulkForm, ContributionForm, PromptForm, SessionForm
+from .forms import BulkForm, ContributionForm, HearBackForm, PromptForm, SessionForm
 
 facilitators_only = permission_required("engagement.run_focus_groups", raise_exception=True)
 BULK_SALT = "focus-group-bulk-import"
@@ -92,29 +92,52 @@ def session_form(request, pk: int | None = None):
 @login_required
 @facilitators_only
 def session_detail(request, pk: int):
-    session = _session_for(request, pk)
+    return _session_page(request, _session_for(request, pk))
+
+
+def _session_page(request, session, form=None, hear_back_form=None) -> TemplateResponse:
+    """The session's capture page; with a bound form that failed, its errors and what was
+    typed, with a 400."""
+    new_contribution = form or ContributionForm(
+        session=session,
+        initial={
+            "client_key": uuid.uuid4(),
+            "kind": Contribution.Kind.QUOTE,
+            # Most groups are all young people or all parent carers.
+            "speaker_type": SpeakerType.YOUNG_PERSON
+            if session.young_people_count or not session.parent_carer_count
+            else SpeakerType.PARENT_CARER,
+        },
+    )
     return TemplateResponse(
         request,
         "surveys/focus_groups/session_detail.html",
         {
             "session": session,
-            "form": ContributionForm(
-                session=session,
-                initial={
-                    "client_key": uuid.uuid4(),
-                    "kind": Contribution.Kind.QUOTE,
-                    # Most groups are all young people or all parent carers.
-                    "speaker_type": SpeakerType.YOUNG_PERSON
-                    if session.young_people_count or not session.parent_carer_count
-                    else SpeakerType.PARENT_CARER,
-                },
-            ),
+            "form": new_contribution,
             "prompt_form": PromptForm(),
+            "hear_back_form": hear_back_form or HearBackForm(),
+            "hear_back_count": session.hear_back.count(),
             "contributions": with_safeguarding_marks(
                 session.contributions.select_related("prompt")
             ),
         },
+        status=400 if form or hear_back_form else 200,
     )
+
+
+@login_required
+@facilitators_only
+@require_POST
+def hear_back_add(request, pk: int):
+    """Someone at the session wants to hear what happens: their email, kept apart."""
+    session = _session_for(request, pk)
+    form = HearBackForm(request.POST)
+    if not form.is_valid():
+        return _session_page(request, session, hear_back_form=form)
+    HearBackRequest.objects.get_or_create(session=session, email=form.cleaned_data["email"])
+    messages.success(request, "Saved. They will hear what happens.")
+    return redirect("focus_group_session", pk=session.pk)
 
 
 def with_safeguarding_marks(contributions) -> list[Contribution]:
@@ -142,17 +165,7 @@ def contribution_add(request, pk: int):
     if not form.is_valid():
         if wants_json:
             return JsonResponse({"ok": False, "errors": form.errors.get_json_data()}, status=400)
-        return TemplateResponse(
-            request,
-            "surveys/focus_groups/session_detail.html",
-            {
-                "session": session,
-                "form": form,
-                "prompt_form": PromptForm(),
-                "contributions": session.contributions.select_related("prompt"),
-            },
-            status=400,
-        )
+        return _session_page(request, session, form=form)
     client_key = form.cleaned_data.get("client_key") or uuid.uuid4()
     contribution = session.contributions.filter(client_key=client_key).first()
     if contribution is None:

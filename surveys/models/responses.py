@@ -28,6 +28,8 @@ class Response(models.Model):
     channel = models.CharField(max_length=16, choices=Channel.choices, default=Channel.ONLINE)
     link = models.ForeignKey(SurveyLink, null=True, blank=True, on_delete=models.SET_NULL)
     started_at = models.DateTimeField(auto_now_add=True)
+    # When the response itself last changed (who is answering). Saving an answer leaves it be:
+    # the latest Answer.answered_at says when someone last answered.
     updated_at = models.DateTimeField(auto_now=True)
     completed_at = models.DateTimeField(null=True, blank=True)
 
@@ -84,11 +86,34 @@ class Answer(models.Model):
 
 
 class HearBackRequest(models.Model):
-    """An email address left to hear what changed. Kept apart so no export can carry it."""
+    """An email address left to hear what changed: at the end of a survey, or given to a
+    facilitator at a focus group. Kept apart so no export can carry it, used only to tell the
+    person what changed, and deleted after settings.HEAR_BACK_RETENTION_DAYS."""
 
-    response = models.OneToOneField(Response, on_delete=models.CASCADE, related_name="hear_back")
+    response = models.OneToOneField(
+        Response, null=True, blank=True, on_delete=models.CASCADE, related_name="hear_back"
+    )
+    session = models.ForeignKey(
+        "surveys.FocusGroupSession",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="hear_back",
+    )
     email = models.EmailField()
     created_at = models.DateTimeField(auto_now_add=True)
+    unsubscribed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(response__isnull=False) | models.Q(session__isnull=False),
+                name="hear_back_from_a_survey_or_a_session",
+            )
+        ]
 
     def __str__(self):
-        return f"Hear back for response {self.response_id}"
+        source = (
+            f"response {self.response_id}" if self.response_id else f"session {self.session_id}"
+        )
+        return f"Hear back for {source}"

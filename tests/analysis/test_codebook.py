@@ -78,9 +78,8 @@ def test_a_supporting_word_alone_is_not_enough(codebook):
 
 
 def test_an_officers_codebook_is_read_from_a_dict():
-    codebook = Codebook.from_dict(
-        {"themes": [{"key": "food", "name": "Food", "keywords": ["lunch"], "phrases": ["hot meal"]}]}
-    )
+    food = {"key": "food", "name": "Food", "keywords": ["lunch"], "phrases": ["hot meal"]}
+    codebook = Codebook.from_dict({"themes": [food]})
     assert [m.key for m in codebook.match_text("School lunches are cold")] == ["food"]
     assert [m.key for m in codebook.match_text("I want a hot meal")] == ["food"]
 

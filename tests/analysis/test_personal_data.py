@@ -16,7 +16,10 @@ REDACTED = [
     ),
     ("Tel: 0161 496 0000", "Tel: [phone]"),
     ("We live at 12 Oak Road, Rochdale OL16 1AB", "We live at [address], Rochdale [postcode]"),
-    ("He was born on 12/03/2012 and diagnosed at 5", "He was born on [date of birth] and diagnosed at 5"),
+    (
+        "He was born on 12/03/2012 and diagnosed at 5",
+        "He was born on [date of birth] and diagnosed at 5",
+    ),
     ("My birthday is 3rd March 2010", "My birthday is [date of birth]"),
     ("My daughter, Aisha, loves the club", "My daughter, [name], loves the club"),
     ("a boy called Tom pushed me", "a boy called [name] pushed me"),

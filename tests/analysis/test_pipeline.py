@@ -35,7 +35,8 @@ def test_a_disclosure_is_flagged():
 
 
 def test_the_text_column_can_have_any_name():
-    result = analyse(pd.DataFrame({"Your comments": ["We need more respite"]}), text_column="Your comments")
+    frame = pd.DataFrame({"Your comments": ["We need more respite"]})
+    result = analyse(frame, text_column="Your comments")
     assert "carers" in result.loc[0, "themes"]
 
 

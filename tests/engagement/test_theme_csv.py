@@ -66,7 +66,8 @@ def test_stdout_when_no_output_is_given(tmp_path):
 def test_a_codebook_file_replaces_the_officers_codebook(tmp_path):
     source, codebook = tmp_path / "in.csv", tmp_path / "codebook.json"
     write_csv(source, "utf-8", rows=[("1", "School lunches are cold")])
-    codebook.write_text(json.dumps({"themes": [{"key": "food", "name": "Food", "keywords": ["lunch"]}]}))
+    food = {"key": "food", "name": "Food", "keywords": ["lunch"]}
+    codebook.write_text(json.dumps({"themes": [food]}))
     out, _ = run(str(source), "--text-column", "Your comments", "--codebook", str(codebook))
     (row,) = csv.DictReader(io.StringIO(out))
     assert row["themes"] == "food"

@@ -11,14 +11,26 @@ from outcomes_cms.models import (
     StandardPage,
 )
 from surveys.models import SurveyPage
+from you_said_we_did.models import YouSaidWeDidIndexPage, YouSaidWeDidPage
 
 
 def subpage_types(page_class) -> set:
     return set(page_class.allowed_subpage_models())
 
 
-def test_home_holds_frameworks_surveys_and_standard_pages_only():
-    assert subpage_types(HomePage) == {OutcomesFrameworkPage, StandardPage, SurveyPage}
+def test_home_holds_frameworks_surveys_standard_pages_and_the_changes_index_only():
+    assert subpage_types(HomePage) == {
+        OutcomesFrameworkPage,
+        StandardPage,
+        SurveyPage,
+        YouSaidWeDidIndexPage,
+    }
+
+
+def test_changes_live_under_their_index_and_have_no_children():
+    assert subpage_types(YouSaidWeDidIndexPage) == {YouSaidWeDidPage}
+    assert subpage_types(YouSaidWeDidPage) == set()
+    assert set(YouSaidWeDidPage.allowed_parent_page_models()) == {YouSaidWeDidIndexPage}
 
 
 def test_framework_holds_outcomes_and_a_plan_only():

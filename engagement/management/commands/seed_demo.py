@@ -12,6 +12,7 @@ from engagement.tasks import queue_pending_analysis
 from outcomes_cms.demo import seed_outcomes_cms
 from surveys.demo import seed_surveys
 from surveys.demo_focus_groups import assign_facilitator, seed_focus_groups
+from you_said_we_did.demo import seed_you_said_we_did
 
 FRAMEWORKS_JSON = Path(__file__).resolve().parents[2] / "demo_data" / "frameworks.json"
 
@@ -19,7 +20,7 @@ FRAMEWORKS_JSON = Path(__file__).resolve().parents[2] / "demo_data" / "framework
 class Command(BaseCommand):
     help = (
         "Load the demo content (Rochdale, Bradford and Middlesbrough frameworks, standard pages, "
-        "three surveys with invented responses, six focus groups) "
+        "three surveys with invented responses, six focus groups, four 'You said, we did' pages) "
         "and, with the dev settings, one login per role. Safe to run again: nothing is duplicated."
     )
 
@@ -37,6 +38,8 @@ class Command(BaseCommand):
         analysed = queue_pending_analysis()
         if analysed:
             self.stdout.write(f"Theming {analysed} comments that were not analysed yet.")
+        with transaction.atomic():
+            seed_you_said_we_did(home)  # after theming: its quotes are chosen by theme
 
         if not settings.DEMO_USERS_ALLOWED:
             self.stdout.write("Demo logins are not created with these settings.")

@@ -1,0 +1,108 @@
+"""The pages: evidence counted live and suppressed, quotes only from quotable comments, the
+golden thread from outcomes and the home page, filters and the feed."""
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from engagement.models import SafeguardingCase, Theme, Voice
+from engagement.suppression import FEWER_THAN, NOT_SHOWN
+from you_said_we_did.evidence import evidence_for, quotes_for
+from you_said_we_did.models import ChosenQuote
+
+pytestmark = pytest.mark.django_db
+
+TRANSPORT = "The taxi to school is late every single day"
+
+
+@pytest.fixture
+def lunches():
+    """A theme no demo comment carries, so the counts below are exactly the test's own."""
+    return Theme.objects.create(key="lunches", name="School lunches", keywords="lunch")
+
+
+def comments_about_lunch(themed_comment, young: int, parents: int) -> None:
+    for _ in range(young):
+        themed_comment("The school lunch is cold")
+    for _ in range(parents):
+        themed_comment("The school lunch is too small", audience="parent_carer")
+
+
+def test_evidence_counts_comments_in_the_themes_by_audience(make_change, themed_comment, lunches):
+    comments_about_lunch(themed_comment, young=7, parents=5)
+    themed_comment("The school lunch is cold, ring me")
+    themed_comment("lunch is ok", channel="focus_group", audience="professional")
+    evidence = evidence_for(make_change(themes=["lunches"]))
+    assert evidence["total"] == "14"
+    assert evidence["by_audience"] == [
+        ("Young person", "8"),
+        ("Parent carer", NOT_SHOWN),  # the next smallest, so 14 - 8 - 5 cannot give 1 away
+        ("Professional", FEWER_THAN),
+    ]
+
+
+def test_small_counts_are_suppressed_and_protected_on_the_page(
+    client, make_change, themed_comment, lunches
+):
+    comments_about_lunch(themed_comment, young=6, parents=2)
+    page = make_change(themes=["lunches"], slug="lunches")
+    assert evidence_for(page)["by_audience"] == [
+        ("Young person", NOT_SHOWN),  # else 8 minus 6 would give the parents away
+        ("Parent carer", FEWER_THAN),
+        ("Professional", "0"),
+    ]
+    html = client.get(page.url).content.decode()
+    assert "<td>fewer than 5</td>" in html and "<td>not shown</td>" in html
+    assert "<td>6</td>" not in html and "<td>2</td>" not in html
+
+
+def test_a_comment_with_the_safeguarding_lead_is_not_counted(make_change, themed_comment, lunches):
+    comments_about_lunch(themed_comment, young=5, parents=0)
+    themed_comment("I'm scared to go home after lunch")
+    assert evidence_for(make_change(themes=["lunches"]))["total"] == "5"
+
+
+def test_only_quotable_comments_can_be_chosen(make_change, themed_comment):
+    page = make_change()
+    no_consent = themed_comment(TRANSPORT, consent_to_quote=False)
+    with pytest.raises(ValidationError, match="cannot be quoted"):
+        ChosenQuote(page=page, voice=no_consent).full_clean()
+    disclosure = themed_comment("I'm scared to go home on the bus", consent_to_quote=True)
+    assert disclosure.safeguarding_flag
+    with pytest.raises(ValidationError, match="cannot be quoted"):
+        ChosenQuote(page=page, voice=disclosure).full_clean()
+    quotable = themed_comment("The bus is late, ring Mrs Khan", consent_to_quote=True)
+    ChosenQuote(page=page, voice=quotable).full_clean()
+
+
+def test_a_quote_disappears_when_it_stops_being_quotable(client, make_change, themed_comment):
+    voice = themed_comment("The bus is late, ring Mrs Khan on 07700 900123", consent_to_quote=True)
+    page = make_change(slug="quoted")
+    page.quotes = [ChosenQuote(voice=voice)]
+    page.save_revision().publish()
+    html = client.get(page.url).content.decode()
+    assert "The bus is late, ring [name] on [phone]" in html
+    assert "07700" not in html and "Khan" not in html
+
+    Voice.objects.filter(pk=voice.pk).update(safeguarding_flag=True)
+    SafeguardingCase.objects.create(voice=voice)
+    assert quotes_for(page) == []
+    assert "The bus is late" not in client.get(page.url).content.decode()
+
+
+def test_the_golden_thread_links_outcomes_and_changes(client, make_change):
+    outcome = "I am active and involved"
+    page = make_change(outcomes=[outcome], slug="threaded")
+    outcome_page = page.outcomes.get()
+    assert page.url in client.get(outcome_page.url).content.decode()
+    assert outcome_page.url in client.get(page.url).content.decode()
+    assert page.url in client.get("/").content.decode()  # the home page shows the latest
+
+
+def test_the_index_filters_by_status_and_has_a_feed(client, make_change, index):
+    make_change(slug="done-one", title="Done one", status="done")
+    make_change(slug="heard-one", title="Heard one", status="heard")
+    html = client.get(index.url + "?status=done").content.decode()
+    assert "Done one" in html and "Heard one" not in html
+    feed = client.get(index.url + "feed/")
+    assert feed["Content-Type"].startswith("application/atom+xml")
+    assert b"Done one" in feed.content and b"Heard one" in feed.content
