@@ -14,5 +14,14 @@ def staff_home(request):
         {
             "roles": roles,
             "can_use_admin": request.user.has_perm("wagtailadmin.access_admin"),
+            "drafts_to_check": _drafts_to_check(request.user),
         },
     )
+
+
+def _drafts_to_check(user) -> int:
+    if not user.has_perm("engagement.review_as_ambassador"):
+        return 0
+    from you_said_we_did.coproduction import drafts_to_check
+
+    return drafts_to_check(user).count()
