@@ -104,7 +104,8 @@ class Codebook:
     _capitals_only: dict[str, list[_Cue]] = field(
         default_factory=lambda: defaultdict(list), repr=False
     )
-    _sequences: dict[str, list[tuple[tuple[str, ...], _Cue]]] = field(
+    _cue_cache: dict[str, list] = field(default_factory=dict, repr=False)
+    _sequences: dict[tuple[str, str], list[tuple[tuple[str, ...], _Cue]]] = field(
         default_factory=lambda: defaultdict(list), repr=False
     )
 
@@ -145,11 +146,11 @@ class Codebook:
             same_stem = self._words[stems[0]]
             if not any(known.key == cue.key for known in same_stem):  # one cue per stem
                 same_stem.append(cue)
-        elif stems and not any(
-            known_stems == stems and known.key == cue.key
-            for known_stems, known in self._sequences[stems[0]]
-        ):
-            self._sequences[stems[0]].append((stems, cue))
+        elif len(stems) >= 2:
+            # Found by their first two words, so "in my plan" is only tried after "in my".
+            same_start = self._sequences[stems[:2]]
+            if not any(known == stems and c.key == cue.key for known, c in same_start):
+                same_start.append((stems, cue))
 
     @cached_property
     def _vocabulary(self) -> Vocabulary:
@@ -201,32 +202,52 @@ class Codebook:
             reasons = found[cue.key]
             reasons[reason] = max(weight, reasons.get(reason, 0.0))
 
+        sequences, cue_cache = self._sequences, self._cue_cache
         for position, token in enumerate(tokens):
-            negated = "not " if token.negated else ""
-            for cue in self._acronyms.get(token.word, ()):
-                note(cue, negated + cue.label, WEIGHTS[cue.kind])
-            if len(_CAPITALS.findall(token.text)) >= 2:  # "OT", "SALT", never "salt"
-                for cue in self._capitals_only.get(token.text.upper(), ()):
-                    note(cue, negated + cue.label, WEIGHTS[cue.kind])
-            for cue in self._exact.get(token.word) or self._words.get(token.stem, ()):
-                note(cue, negated + _reason(token.text, cue.label), WEIGHTS[cue.kind])
-            for stems, cue in self._sequences.get(token.stem, ()):
-                if _continues(tokens, position, stems):
-                    note(cue, negated + cue.label, WEIGHTS[cue.kind])
-            if token.stem not in self._words and token.word not in english_words():
-                mended = self._vocabulary.closest(token.stem)
-                for cue in self._words.get(mended, ()) if mended else ():
-                    reason = f'{negated}"{token.text}" (read as {cue.label})'
-                    note(cue, reason, min(WEIGHTS["misspelt"], WEIGHTS[cue.kind]))
+            cues = cue_cache.get(token.text)
+            if cues is None:
+                cues = self._cues_of(token)
+            for cue, reason, weight in cues:
+                note(cue, "not " + reason if token.negated else reason, weight)
+            if position + 1 < len(tokens):
+                start = token.stem
+                for pair in ((start, tokens[position + 1].stem), (start, ANY_WORD)):
+                    for stems, cue in sequences.get(pair, ()):
+                        if _continues(tokens, position, stems):
+                            label = "not " + cue.label if token.negated else cue.label
+                            note(cue, label, WEIGHTS[cue.kind])
         self._match_examples(tokens, found)
         return _decide(found)
+
+    def _cues_of(self, token: Token) -> list[tuple[_Cue, str, float]]:
+        """What this one word points to, with the reason shown and its weight. Worked out once
+        per distinct word (match() keeps them): acronyms, the word or its stem, or the keyword
+        a misspelling stands for."""
+        cues = []
+        for cue in self._acronyms.get(token.word, ()):
+            cues.append((cue, cue.label, WEIGHTS[cue.kind]))
+        if len(_CAPITALS.findall(token.text)) >= 2:  # "OT", "SALT", never "salt"
+            for cue in self._capitals_only.get(token.text.upper(), ()):
+                cues.append((cue, cue.label, WEIGHTS[cue.kind]))
+        for cue in self._exact.get(token.word) or self._words.get(token.stem, ()):
+            cues.append((cue, _reason(token.text, cue.label), WEIGHTS[cue.kind]))
+        if token.stem not in self._words and token.word not in english_words():
+            mended = self._vocabulary.closest(token.stem)
+            for cue in self._words.get(mended, ()) if mended else ():
+                weight = min(WEIGHTS["misspelt"], WEIGHTS[cue.kind])
+                cues.append((cue, f'"{token.text}" (read as {cue.label})', weight))
+        if len(self._cue_cache) > 200_000:  # bounded, for long-running workers
+            self._cue_cache.clear()
+        self._cue_cache[token.text] = cues
+        return cues
 
     def _match_examples(self, tokens: Sequence[Token], found) -> None:
         index, examples = self._examples
         if not examples:
             return
         shared: dict[int, int] = defaultdict(int)
-        for item in set(content_stems(tokens)):
+        stems = {t.stem for t in tokens if len(t.word) > 1 and t.word not in STOPWORDS}
+        for item in stems & index.keys():
             for number in index.get(item, ()):
                 shared[number] += 1
         for number, count in shared.items():

@@ -144,6 +144,8 @@ def _names(text: str) -> list[Found]:
                 continue
             if name[0].isupper() or lowered in names or lowered in everyday:
                 found.append(Found("name", match.start("name"), match.end("name")))
+    if names.isdisjoint(_WORD.findall(text.lower())):
+        return found  # most comments name nobody: one pass to say so
     for match in _WORD.finditer(text):
         word = match.group()
         lowered = word.lower()

@@ -75,30 +75,42 @@ def _lexicon() -> tuple[dict[str, tuple[float, float, float, bool]], dict[str, f
 def tokens(text: str) -> list[str]:
     """Lower-case tokens split as pattern splits them: apostrophes and leading and trailing
     punctuation become tokens of their own ("didn't!" -> did, n, ', t, !)."""
-    _, emoticons = _lexicon()
     out: list[str] = []
-    text = _SARCASM.sub(" (!) ", text)
-    for chunk in text.translate(_QUOTES).lower().split():
-        if chunk in emoticons or chunk == "(!)":
-            out.append(chunk)
-            continue
-        start, end = 0, len(chunk)
-        while start < end and chunk[start] in _PUNCTUATION:
-            out.append(chunk[start])
-            start += 1
-        tail = []
-        while end > start and (chunk[end - 1] in _PUNCTUATION):
-            if chunk.endswith(_ELLIPSIS, start, end):
-                tail.append(_ELLIPSIS)
-                end -= 3
-                while end > start and chunk[end - 1] == ".":
-                    end -= 1
-            else:
-                tail.append(chunk[end - 1])
+    for chunk in _SARCASM.sub(" (!) ", text).translate(_QUOTES).lower().split():
+        split = _chunks.get(chunk)
+        if split is None:
+            if len(_chunks) > 200_000:  # bounded, for long-running workers
+                _chunks.clear()
+            split = _chunks[chunk] = _split_chunk(chunk)
+        out += split
+    return out
+
+
+_chunks: dict[str, list[str]] = {}  # words repeat: each distinct one is split once
+
+
+def _split_chunk(chunk: str) -> list[str]:
+    _, emoticons = _lexicon()
+    if chunk in emoticons or chunk == "(!)":
+        return [chunk]
+    out: list[str] = []
+    start, end = 0, len(chunk)
+    while start < end and chunk[start] in _PUNCTUATION:
+        out.append(chunk[start])
+        start += 1
+    tail = []
+    while end > start and (chunk[end - 1] in _PUNCTUATION):
+        if chunk.endswith(_ELLIPSIS, start, end):
+            tail.append(_ELLIPSIS)
+            end -= 3
+            while end > start and chunk[end - 1] == ".":
                 end -= 1
-        if start < end:
-            out.append(chunk[start:end])
-        out.extend(reversed(tail))
+        else:
+            tail.append(chunk[end - 1])
+            end -= 1
+    if start < end:
+        out.append(chunk[start:end])
+    out.extend(reversed(tail))
     return out
 
 

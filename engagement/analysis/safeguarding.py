@@ -271,20 +271,46 @@ SAFE_USES = re.compile(
 
 def normalise(text: str) -> str:
     """Lower case, words only, common misspellings mended."""
+    return " ".join(_words(text))
+
+
+def _words(text: str) -> list[str]:
     text = _NOT_A_WORD.sub(" ", text.lower().replace("’", "'").replace("‘", "'"))
     for phrase, mended in _MENDED_PHRASES.items():
-        text = text.replace(phrase, mended)
-    return " ".join(_MENDED.get(word, word) for word in text.split())
+        if phrase in text:
+            text = text.replace(phrase, mended)
+    words = text.split()
+    if _MENDED.keys().isdisjoint(words):
+        return words
+    return " ".join(_MENDED.get(word, word) for word in words).split()
+
+
+_needing: dict[str, frozenset[int]] = {}
+
+
+def _concerns_needing(word: str) -> frozenset[int]:
+    """The concerns (by position in CONCERNS) whose patterns this word could start: worked out
+    once per distinct word, so most comments cost a few dictionary look-ups."""
+    found = _needing.get(word)
+    if found is None:
+        if len(_needing) > 200_000:  # bounded, for long-running workers
+            _needing.clear()
+        found = _needing[word] = frozenset(
+            number for number, concern in enumerate(CONCERNS) if word.startswith(concern.starts)
+        )
+    return found
 
 
 def possible_disclosure(text: str) -> tuple[str, ...]:
     """Why this comment may disclose harm or risk: one "kind: words" per concern found."""
-    normalised = normalise(text)
-    words = normalised.split()
-    concerns = [c for c in CONCERNS if any(word.startswith(c.starts) for word in words)]
-    if not concerns and RISK_WORDS.isdisjoint(words):
-        return ()
-    normalised = SAFE_USES.sub(" ", normalised)
+    words = _words(text)
+    needed: set[int] = set()
+    for word in words:
+        needed |= _needing.get(word) or _concerns_needing(word)
+    if not needed and RISK_WORDS.isdisjoint(words):
+        return ()  # most comments stop here, with no pattern searched
+    concerns = [concern for number, concern in enumerate(CONCERNS) if number in needed]
+    normalised = SAFE_USES.sub(" ", " ".join(words))
     reasons = []
     for concern in concerns:
         found = concern.pattern.search(normalised)

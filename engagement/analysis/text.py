@@ -12,9 +12,6 @@ import snowballstemmer
 
 from .textblob_data import textblob_file
 
-# Words, keeping an inner apostrophe ("don't") and dotted acronyms ("e.h.c.p").
-_WORD = re.compile(r"(?:[a-z]\.){2,}[a-z]?|[^\W_]+(?:['’][^\W_]+)*", re.IGNORECASE)
-
 # Words that turn what follows around. Spelt with and without apostrophes, as people type them.
 NEGATORS = frozenset(
     """not no never nobody noone none nothing nowhere neither nor without hardly barely
@@ -111,35 +108,51 @@ def stem(word: str) -> str:
     return _stemmer.stemWord(word)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Token:
+    """One word as the analysis reads it. Shared between comments: never change one."""
+
     text: str  # as written
     word: str  # lower case, spelling mended
     stem: str
     negated: bool  # a negator within the three words before it, in the same clause
+    negator: bool  # the word itself turns what follows around ("not", "never", "dont")
 
 
-# Where a negation stops reaching: the end of a sentence or clause ("E.H.C.P" is not one).
-_CLAUSE_BREAK = re.compile(
-    r"[.!?;:](?=\s|$)|\bbut\b|\bhowever\b|\bthough\b|\balthough\b", re.IGNORECASE
+# Words, and the punctuation that ends a sentence or clause ("E.H.C.P" does not).
+_PIECES = re.compile(
+    r"(?:[a-z]\.){2,}[a-z]?|[^\W_]+(?:['’][^\W_]+)*|[.!?;:](?=\s|$)", re.IGNORECASE
 )
+_CLAUSE_BREAKS = frozenset(".!?;:") | {"but", "however", "though", "although"}
 _NEGATION_REACH = 3
+_known: dict[tuple[str, bool], tuple[Token, ...]] = {}  # a vocabulary is small: read each once
 
 
 def tokenise(text: str) -> list[Token]:
     """The words of a comment with their stems and whether a negation reaches them."""
     tokens: list[Token] = []
-    for clause in _CLAUSE_BREAK.split(text):
-        since_negator = _NEGATION_REACH + 1
-        for match in _WORD.finditer(clause):
-            written = match.group()
-            word = written.lower().replace("’", "'").replace(".", "")
-            word = COMMON_MISSPELLINGS.get(word, _CONTRACTIONS.get(word, word))
-            for part in word.split():  # "wanna" -> "want to"
-                is_negator = part in NEGATORS
-                tokens.append(Token(written, part, stem(part), since_negator <= _NEGATION_REACH))
-                since_negator = 1 if is_negator else since_negator + 1
+    since_negator = _NEGATION_REACH + 1
+    for piece in _PIECES.findall(text):
+        if piece in _CLAUSE_BREAKS or piece.lower() in _CLAUSE_BREAKS:
+            since_negator = _NEGATION_REACH + 1
+            continue
+        for token in _read(piece, since_negator <= _NEGATION_REACH):
+            tokens.append(token)
+            since_negator = 1 if token.negator else since_negator + 1
     return tokens
+
+
+def _read(written: str, negated: bool) -> tuple[Token, ...]:
+    found = _known.get((written, negated))
+    if found is None:
+        if len(_known) > 200_000:  # a long-running worker must not grow without bound
+            _known.clear()
+        word = written.lower().replace("’", "'").replace(".", "")
+        word = COMMON_MISSPELLINGS.get(word, _CONTRACTIONS.get(word, word))
+        found = _known[(written, negated)] = tuple(
+            Token(written, part, stem(part), negated, part in NEGATORS) for part in word.split()
+        )  # "wanna" -> "want to"
+    return found
 
 
 @cache
