@@ -6,7 +6,7 @@ PORT ?= 8000
 MANAGE := $(PY) manage.py
 
 .DEFAULT_GOAL := help
-.PHONY: help run test install lint format migrate seed browser-deps check-deploy clean
+.PHONY: help run test install lint format migrate seed browser-deps check-deploy clean bench-surveys bench-theming
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -47,6 +47,20 @@ format: install ## Reformat with ruff
 test: install browser-deps lint ## Set up and run every test, browser tests included
 	$(MANAGE) makemigrations --check --dry-run --settings=engagement.settings.test
 	$(PY) -m pytest
+
+# Load benchmark: gunicorn and a throwaway PostgreSQL cluster (it needs the server binaries).
+BENCH_ARGS ?= --concurrency 100 --duration 60
+bench-surveys: install ## Load-test survey answer steps against a bare view (BENCH_ARGS=...)
+	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq postgresql; \
+	fi
+	$(PY) benchmarks/survey_load.py $(BENCH_ARGS)
+
+# The public benchmark's protocol (../shared/bench/README.md): theme and sentiment F1, and the
+# whole analysis's speed on one core over 100,000 comments.
+bench-theming: install ## Measure theming, sentiment and analysis speed on the public benchmark
+	$(PY) benchmarks/theming.py
 
 check-deploy: install ## Run Django's deployment checks with production settings and example values
 	DJANGO_SETTINGS_MODULE=engagement.settings.production SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') \

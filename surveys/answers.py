@@ -1,6 +1,6 @@
 """Storing answers: once per question however often a step is posted, and the pool kept in step."""
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from engagement.models import Voice
@@ -8,36 +8,50 @@ from engagement.voices import sync_voice
 
 from .models import Answer, CountsAs, HearBackRequest, Response, SurveyQuestion
 
+# What a later post of the same step replaces (everything but the keys).
+ANSWER_FIELDS = ["special", "labels", "counts_as", "text", "comment", "may_quote", "answered_at"]
+
 
 def save_answer(response: Response, question: SurveyQuestion, given: dict) -> Answer:
     """Save the answer to one question, replacing any earlier one (double clicks, retries, Back).
 
     given: special, options (ScaleOption list), text, comment, may_quote.
+    One transaction. The answer is an upsert (INSERT ... ON CONFLICT DO UPDATE), which holds
+    its row until the commit: two posts of the same step run one after the other, each
+    storing options and comment with its own answer, and the later one wins.
     """
     options = given.get("options", [])
-    values = {
-        "special": given.get("special", ""),
-        "labels": [option.label for option in options],
-        "counts_as": options[0].counts_as if len(options) == 1 else CountsAs.NOT_COUNTED,
-        "text": given.get("text", ""),
-        "comment": given.get("comment", ""),
-        "may_quote": given.get("may_quote", False),
-    }
-    try:
-        with transaction.atomic():
-            answer, _ = Answer.objects.update_or_create(
-                response=response, question=question, defaults=values
-            )
-    except IntegrityError:
-        # Two posts of the same step raced to create it: the other one won, so update that.
-        answer = Answer.objects.get(response=response, question=question)
-        for field, value in values.items():
-            setattr(answer, field, value)
-        answer.save()
-    answer.options.set(options)
-    sync_answer_voice(answer)
-    Response.objects.filter(pk=response.pk).update(updated_at=timezone.now())
+    answer = Answer(
+        response=response,
+        question=question,
+        special=given.get("special", ""),
+        labels=[option.label for option in options],
+        counts_as=options[0].counts_as if len(options) == 1 else CountsAs.NOT_COUNTED,
+        text=given.get("text", ""),
+        comment=given.get("comment", ""),
+        may_quote=given.get("may_quote", False),
+    )
+    with transaction.atomic():
+        Answer.objects.bulk_create(
+            [answer],
+            update_conflicts=True,
+            unique_fields=["response", "question"],
+            update_fields=ANSWER_FIELDS,
+        )
+        _set_options(answer, options)
+        sync_answer_voice(answer)
     return answer
+
+
+def _set_options(answer: Answer, options: list) -> None:
+    """The answer's options become exactly these: two statements, whatever was there."""
+    Link = Answer.options.through
+    Link.objects.filter(answer_id=answer.pk).exclude(scaleoption__in=options).delete()
+    if options:
+        Link.objects.bulk_create(
+            [Link(answer_id=answer.pk, scaleoption_id=option.pk) for option in options],
+            ignore_conflicts=True,
+        )
 
 
 def sync_answer_voice(answer: Answer) -> None:
@@ -52,6 +66,7 @@ def sync_answer_voice(answer: Answer) -> None:
             else Voice.Audience.YOUNG_PERSON
         ),
         outcome_id=answer.question.outcome_id,
+        prompt=answer.question.comment_prompt or answer.question.statement,
         consent_to_quote=answer.may_quote,
         said_at=answer.answered_at,
     )

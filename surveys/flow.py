@@ -12,6 +12,8 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from you_said_we_did.models import YouSaidWeDidIndexPage
+
 from . import routing
 from .answers import complete, save_answer
 from .forms import DisplayOptionsForm, HearBackForm, QuestionForm, WhoIsAnsweringForm
@@ -54,30 +56,38 @@ def _closed(request, survey, status=410):
 
 
 class Journey:
-    """A response's answers and where they lead."""
+    """A response's answers and where they lead. Built once per request: two queries."""
 
     def __init__(self, survey: SurveyPage, response: Response):
         self.questions = survey.active_questions()
-        self.answers = {
-            answer.question_id: answer
-            for answer in response.answers.prefetch_related("options").select_related("question")
-        }
+        # An answer's options are loaded only where they are shown (QuestionForm.initial_from).
+        self.answers = {answer.question_id: answer for answer in response.answers.all()}
         self.route = routing.route(self.questions, self.answers)
+
+    def record(self, answer) -> None:
+        """Take in an answer just saved: it may change the route."""
+        self.answers[answer.question_id] = answer
+        self.route = routing.route(self.questions, self.answers)
+
+    def first_unanswered(self):
+        return routing.first_unanswered(self.route, self.answers)
 
     def number_of(self, question) -> int:
         return self.questions.index(question) + 1
 
     def next_step_after(self, survey, question=None) -> str:
         following = routing.after(self.route, question) if question else None
-        unanswered = routing.first_unanswered(self.route, self.answers)
+        unanswered = self.first_unanswered()
         target = following if following and following.pk not in self.answers else unanswered
         if target is None:
             return survey.reverse_subpage("check")
         return survey.reverse_subpage("question", args=[self.number_of(target)])
 
 
-def _url(survey: SurveyPage, step: str, *args) -> str:
-    return survey.url + survey.reverse_subpage(step, args=list(args))
+def _url(request, survey: SurveyPage, step: str = "", *args) -> str:
+    """A step's address. get_url(request) reuses the site's root paths cached on the request."""
+    base = survey.get_url(request)
+    return base + survey.reverse_subpage(step, args=list(args)) if step else base
 
 
 @require_http_methods(["GET", "POST"])
@@ -100,8 +110,10 @@ def start(request, survey: SurveyPage):
             )
             request.session[_response_key(survey)] = response.pk
         if response.answered_by:  # carrying on: straight back to where they were
-            return redirect(survey.url + Journey(survey, response).next_step_after(survey))
-        return redirect(_url(survey, "who"))
+            return redirect(
+                _url(request, survey) + Journey(survey, response).next_step_after(survey)
+            )
+        return redirect(_url(request, survey, "who"))
     in_progress = response is not None and not response.completed_at
     return _render(request, survey, "start.html", {"in_progress": in_progress})
 
@@ -112,9 +124,9 @@ def _require_response(request, survey):
         return None, _closed(request, survey)
     response = current_response(request, survey)
     if response is None:
-        return None, redirect(survey.url)
+        return None, redirect(_url(request, survey))
     if response.completed_at:
-        return None, redirect(_url(survey, "done"))
+        return None, redirect(_url(request, survey, "done"))
     return response, None
 
 
@@ -134,7 +146,7 @@ def who_is_answering(request, survey: SurveyPage):
         if ask_audience:
             response.audience = form.cleaned_data["audience"]
         response.save(update_fields=["answered_by", "audience", "updated_at"])
-        return redirect(survey.url + Journey(survey, response).next_step_after(survey))
+        return redirect(_url(request, survey) + Journey(survey, response).next_step_after(survey))
     return _render(request, survey, "who.html", {"form": form, "ask_audience": ask_audience})
 
 
@@ -149,28 +161,21 @@ def question(request, survey: SurveyPage, number: int):
     asked = journey.questions[number - 1]
     easy_read = bool(display_options(request).get("easy_read"))
     returning = request.GET.get("return") == "check" or request.POST.get("return") == "check"
-    answer = journey.answers.get(asked.pk)
-    form = QuestionForm(
-        request.POST or None,
-        question=asked,
-        easy_read=easy_read,
-        initial=QuestionForm.initial_from(answer),
-    )
-    if request.method == "POST" and form.is_valid():
-        save_answer(response, asked, form.cleaned_data["given"])
-        if "save_for_later" in request.POST:
-            return redirect(_url(survey, "save"))
-        journey = Journey(survey, response)  # the new answer may change the route
-        if returning and routing.first_unanswered(journey.route, journey.answers) is None:
-            return redirect(_url(survey, "check"))
-        return redirect(survey.url + journey.next_step_after(survey, asked))
+    if request.method == "POST":
+        form = QuestionForm(request.POST, question=asked, easy_read=easy_read)
+        if form.is_valid():
+            journey.record(save_answer(response, asked, form.cleaned_data["given"]))
+            return redirect(_after_answering(request, survey, journey, asked, returning))
+    else:
+        initial = QuestionForm.initial_from(journey.answers.get(asked.pk), asked)
+        form = QuestionForm(question=asked, easy_read=easy_read, initial=initial)
     previous = routing.before(journey.route, asked)
     back_url = (
-        _url(survey, "check")
+        _url(request, survey, "check")
         if returning
-        else _url(survey, "question", journey.number_of(previous))
+        else _url(request, survey, "question", journey.number_of(previous))
         if previous
-        else _url(survey, "who")
+        else _url(request, survey, "who")
     )
     return _render(
         request,
@@ -192,6 +197,14 @@ def question(request, survey: SurveyPage, number: int):
     )
 
 
+def _after_answering(request, survey, journey: Journey, asked, returning: bool) -> str:
+    if "save_for_later" in request.POST:
+        return _url(request, survey, "save")
+    if returning and journey.first_unanswered() is None:
+        return _url(request, survey, "check")
+    return _url(request, survey) + journey.next_step_after(survey, asked)
+
+
 def _earlier_answers(journey: Journey, asked) -> list[tuple]:
     """The questions before this one on the route, with their answers: the chat's history."""
     earlier = journey.route[: journey.route.index(asked)] if asked in journey.route else []
@@ -205,13 +218,13 @@ def check_answers(request, survey: SurveyPage):
         # A second "Submit" (double click, retry) after completion lands on the confirmation.
         return stop
     journey = Journey(survey, response)
-    missing = routing.first_unanswered(journey.route, journey.answers)
+    missing = journey.first_unanswered()
     if missing is not None:
-        return redirect(_url(survey, "question", journey.number_of(missing)))
+        return redirect(_url(request, survey, "question", journey.number_of(missing)))
     form = HearBackForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         complete(response, form.cleaned_data["email"] if survey.offer_hear_back else "")
-        return redirect(_url(survey, "done"))
+        return redirect(_url(request, survey, "done"))
     easy_read = bool(display_options(request).get("easy_read"))
     rows = [
         {
@@ -233,17 +246,16 @@ def check_answers(request, survey: SurveyPage):
 def confirmation(request, survey: SurveyPage):
     response = current_response(request, survey)
     if response is None or not response.completed_at:
-        return redirect(survey.url)
-    return _render(request, survey, "done.html", {"response": response})
+        return redirect(_url(request, survey))
+    changes = YouSaidWeDidIndexPage.objects.live().first()
+    return _render(request, survey, "done.html", {"response": response, "changes": changes})
 
 
 def save_for_later(request, survey: SurveyPage):
     response, stop = _require_response(request, survey)
     if stop:
         return stop
-    resume_url = request.build_absolute_uri(
-        survey.url + survey.reverse_subpage("resume", args=[response.token])
-    )
+    resume_url = request.build_absolute_uri(_url(request, survey, "resume", response.token))
     qr = segno.make(resume_url, error="m")
     return _render(
         request,
@@ -257,9 +269,9 @@ def resume(request, survey: SurveyPage, token: str):
     response = get_object_or_404(Response, survey=survey, token=token)
     request.session[_response_key(survey)] = response.pk
     if response.completed_at:
-        return redirect(_url(survey, "done"))
+        return redirect(_url(request, survey, "done"))
     # Redirect at once, so the token does not stay in the address bar or in later Referer headers.
-    return redirect(survey.url + Journey(survey, response).next_step_after(survey))
+    return redirect(_url(request, survey) + Journey(survey, response).next_step_after(survey))
 
 
 @require_http_methods(["GET", "POST"])

@@ -102,13 +102,14 @@ class QuestionForm(forms.Form):
         return cleaned
 
     @classmethod
-    def initial_from(cls, answer: Answer | None) -> dict:
+    def initial_from(cls, answer: Answer | None, question: SurveyQuestion) -> dict:
+        """What the form shows when someone comes back to a question they answered."""
         if answer is None:
             return {}
         picked = [answer.special] if answer.special else [str(o.pk) for o in answer.options.all()]
         return {
             "answer": picked
-            if answer.question.scale.kind != AnswerScale.Kind.CHOOSE_ONE
+            if question.scale.kind != AnswerScale.Kind.CHOOSE_ONE
             else (picked[0] if picked else ""),
             "text": answer.text,
             "comment": answer.comment,

@@ -25,6 +25,11 @@ _scratch = Path(os.environ.get("BENCH_DIR", "/tmp/send-bench"))
 STATIC_ROOT = _scratch / "static"
 MEDIA_ROOT = _scratch / "media"
 
+# With BENCH_DEFER_TASKS=1, background work (the analysis of new comments) is enqueued and not
+# run inside the request, as it would be with a worker backend; otherwise as production says.
+if os.environ.get("BENCH_DEFER_TASKS") == "1":
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -96,9 +96,14 @@ class SurveyPage(RoutablePageMixin, Page):
         return not (self.closes_at and at >= self.closes_at)
 
     def active_questions(self) -> list["SurveyQuestion"]:
+        """The questions still asked, in order, each with its scale and the scale's options.
+
+        Every step of every respondent needs them. Symbol, video and outcome load only when
+        used (a page shows one question's media; outcomes matter when a comment is saved).
+        """
         return list(
             self.questions.filter(archived=False)
-            .select_related("scale", "outcome", "symbol", "video")
+            .select_related("scale")
             .prefetch_related("scale__options")
         )
 

@@ -58,8 +58,26 @@ def site_url(live_server, transactional_db):
     return live_server.url
 
 
+def settle(page) -> None:
+    """Wait until the page has stopped moving.
+
+    Wagtail's messages fade in over half a second: axe measuring mid-fade sees pale text and
+    reports low contrast that no one reading the page would meet.
+    """
+    page.wait_for_load_state("load")
+    page.evaluate(
+        "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+    )
+    page.wait_for_function(
+        """() => document.getAnimations().every(
+            animation => animation.playState !== "running"
+                || animation.effect.getComputedTiming().iterations === Infinity)"""
+    )
+
+
 def serious_axe_violations(page) -> list[dict]:
     """axe-core's serious and critical violations, WCAG 2.2 AA tags plus target-size."""
+    settle(page)
     results = Axe().run(
         page,
         options={

@@ -1,6 +1,8 @@
 """The respondent's way through a survey, through the real pages."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from engagement.models import Voice
 from surveys.models import Answer, HearBackRequest, Response, SurveyLink
@@ -203,3 +205,37 @@ def test_carry_on_from_the_start_page_returns_to_the_next_question(client, respo
     start_page = client.get(respondent.url()).content.decode()
     assert "Carry on" in start_page
     assert client.post(respondent.url())["Location"] == respondent.url("question", 2)
+
+
+def test_coming_back_to_a_question_shows_the_answer_given(client, respondent):
+    respondent.start()
+    respondent.answer(1, "No", comment="Kept words")
+    page = client.get(respondent.url("question", 1)).content.decode()
+    no = respondent.option_value(1, "No")
+    assert f'value="{no}" id="id_answer_1" checked>' in page
+    assert "Kept words</textarea>" in page
+
+
+def test_changing_an_answer_keeps_only_the_new_option(respondent, bradford):
+    respondent.start()
+    respondent.answer(1, "Yes")
+    respondent.answer(1, "No")
+    answer = Answer.objects.get(response=the_response(bradford))
+    assert [option.label for option in answer.options.all()] == ["No"]
+
+
+def test_an_answer_step_costs_the_same_few_queries_at_every_question(client, respondent):
+    """Every respondent takes every step: no query per earlier answer or question."""
+    respondent.start()
+    costs = set()
+    for number in range(1, 10):
+        data = {"answer": respondent.option_value(number, "Yes"), "comment": "Words"}
+        with CaptureQueriesContext(connection) as posted:
+            client.post(respondent.url("question", number), data)
+        with CaptureQueriesContext(connection) as shown:
+            client.get(respondent.url("question", number + 1))
+        costs.add((len(posted), len(shown)))
+    assert len(costs) == 1
+    # Wagtail's routing 6, session, response, questions, answers; then the saving.
+    ((posted, shown),) = costs
+    assert posted <= 30 and shown <= 12

@@ -6,6 +6,8 @@ from django.core.exceptions import ValidationError
 
 from engagement.models import SafeguardingCase, Theme, Voice
 from engagement.suppression import FEWER_THAN, NOT_SHOWN
+from surveys.models import SurveyPage
+from tests.surveys.conftest import Respondent
 from you_said_we_did.evidence import evidence_for, quotes_for
 from you_said_we_did.models import ChosenQuote
 
@@ -106,3 +108,12 @@ def test_the_index_filters_by_status_and_has_a_feed(client, make_change, index):
     feed = client.get(index.url + "feed/")
     assert feed["Content-Type"].startswith("application/atom+xml")
     assert b"Done one" in feed.content and b"Heard one" in feed.content
+
+
+def test_the_survey_confirmation_links_to_you_said_we_did(client, index):
+    respondent = Respondent(client, SurveyPage.objects.get(slug="pupil-voice-annual-review"))
+    respondent.start()
+    respondent.answer_all("Yes")
+    client.post(respondent.url("check"), {"email": ""})
+    done = client.get(respondent.url("done")).content.decode()
+    assert f'href="{index.url}"' in done
