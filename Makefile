@@ -6,7 +6,7 @@ PORT ?= 8000
 MANAGE := $(PY) manage.py
 
 .DEFAULT_GOAL := help
-.PHONY: help run test install lint format migrate seed browser-deps check-deploy clean bench-surveys bench-theming
+.PHONY: help run test install lint format migrate seed browser-deps check-deploy clean bench-surveys bench-theming bench-dashboard
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -61,6 +61,10 @@ bench-surveys: install ## Load-test survey answer steps against a bare view (BEN
 # whole analysis's speed on one core over 100,000 comments.
 bench-theming: install ## Measure theming, sentiment and analysis speed on the public benchmark
 	$(PY) benchmarks/theming.py
+
+# 100,000 answers and 20,000 comments in a scratch SQLite file; each view's server time.
+bench-dashboard: install ## Time each dashboard view over 100,000 answers and 20,000 comments
+	$(PY) benchmarks/dashboard.py
 
 check-deploy: install ## Run Django's deployment checks with production settings and example values
 	DJANGO_SETTINGS_MODULE=engagement.settings.production SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') \

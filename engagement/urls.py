@@ -11,6 +11,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("staff/", views.staff_home, name="staff_home"),
+    path("dashboard/", include("engagement.dashboard.urls")),
     path("safeguarding/", safeguarding.queue, name="safeguarding_queue"),
     path("safeguarding/<int:pk>/", safeguarding.case_detail, name="safeguarding_case"),
     path("focus-groups/", include("surveys.focus_groups.urls")),

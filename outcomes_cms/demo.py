@@ -4,13 +4,19 @@ Every step creates what is missing and leaves what exists alone, so running it a
 nothing and never overwrites an officer's edits.
 """
 
+import random
+from decimal import Decimal
+
 from django.conf import settings
 from django.utils.text import slugify
 from wagtail.models import Locale, Page, Site
 from wagtail.models.i18n import get_supported_content_language_variant
 
+from engagement.dashboard.periods import recent_quarters
+
 from .models import (
     HomePage,
+    IndicatorValue,
     OutcomeEarlierWording,
     OutcomeIndicator,
     OutcomePage,
@@ -197,3 +203,33 @@ def seed_outcomes_cms(frameworks: list[dict]) -> HomePage:
         home.save_revision().publish()
     seed_standard_pages(home)
     return home
+
+
+def seed_indicator_values(quarters: int = 4) -> int:
+    """Illustrative values for each quantitative indicator over the last quarters, so the
+    dashboard's measures and ratings have something to show. They are marked as demo figures:
+    no council's real data is in the demo."""
+    rng = random.Random(2026)
+    made = 0
+    indicators = OutcomeIndicator.objects.filter(kind=OutcomeIndicator.Kind.QUANTITATIVE)
+    for indicator in indicators.order_by("pk"):
+        percentage = indicator.name.startswith("%") or "rate" in indicator.name.lower()
+        lower_is_better = any(
+            word in indicator.name.lower() for word in ("exclusion", "absence", "neet")
+        )
+        target = Decimal(rng.choice([10, 15, 20]) if lower_is_better else rng.choice([60, 75, 90]))
+        for quarter in recent_quarters(quarters)[1:]:  # the quarters already over
+            value = target * Decimal(str(round(rng.uniform(0.8, 1.15), 2)))
+            _, created = IndicatorValue.objects.get_or_create(
+                indicator=indicator,
+                period_start=quarter.start,
+                defaults={
+                    "value": value.quantize(Decimal("0.1")),
+                    "unit": "%" if percentage else "",
+                    "source": f"Demo figure, not real data ({indicator.data_source or 'demo'})",
+                    "target": target if percentage or lower_is_better else None,
+                    "higher_is_better": not lower_is_better,
+                },
+            )
+            made += created
+    return made

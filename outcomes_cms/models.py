@@ -4,6 +4,9 @@ Page type rules keep the tree sensible: Home > Framework > (Outcomes, one Plan o
 Home > Standard pages (accessibility statement, privacy notice).
 """
 
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponse
 from django.utils.text import slugify
@@ -289,3 +292,84 @@ class StandardPage(Page):
     search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("body")]
     parent_page_types = ["outcomes_cms.HomePage", "outcomes_cms.StandardPage"]
     subpage_types = ["outcomes_cms.StandardPage"]
+
+
+class IndicatorValue(models.Model):
+    """A quantitative indicator's value for one quarter, entered by an officer from its source.
+
+    The rating against the target: green when it is met, amber when within AMBER_MARGIN of it,
+    red otherwise. Whether higher is better says which way "met" points.
+    """
+
+    AMBER_MARGIN = 0.1  # a tenth of the target
+
+    class Rating(models.TextChoices):
+        GREEN = "green", "On target"
+        AMBER = "amber", "Close to target"
+        RED = "red", "Off target"
+
+    indicator = models.ForeignKey(
+        OutcomeIndicator,
+        on_delete=models.CASCADE,
+        related_name="values",
+        limit_choices_to={"kind": OutcomeIndicator.Kind.QUANTITATIVE},
+    )
+    period_start = models.DateField(
+        "quarter starting",
+        help_text="The first day of the quarter the value is for: 1 January, April, July or "
+        "October",
+    )
+    value = models.DecimalField(max_digits=12, decimal_places=2)
+    unit = models.CharField(max_length=30, blank=True, help_text="For example %, weeks or plans")
+    source = models.CharField(max_length=255, help_text="Where the figure comes from")
+    target = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    higher_is_better = models.BooleanField(
+        default=True, help_text="Untick when a lower value is better, e.g. exclusions"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    panels = [
+        FieldPanel("indicator"),
+        FieldPanel("period_start"),
+        FieldPanel("value"),
+        FieldPanel("unit"),
+        FieldPanel("source"),
+        FieldPanel("target"),
+        FieldPanel("higher_is_better"),
+    ]
+
+    class Meta:
+        ordering = ["indicator", "-period_start"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "period_start"], name="one_value_per_indicator_and_quarter"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.indicator}: {self.value}{self.unit} ({self.period_start:%b %Y})"
+
+    def clean(self):
+        if self.period_start and (self.period_start.day != 1 or self.period_start.month % 3 != 1):
+            raise ValidationError(
+                {
+                    "period_start": "Give the first day of a quarter: 1 January, April, July or "
+                    "October."
+                }  # fmt: skip
+            )
+
+    @property
+    def rating(self) -> str:
+        """ "green", "amber" or "red"; "" when there is no target."""
+        if self.target is None:
+            return ""
+        gap = (self.value - self.target) * (1 if self.higher_is_better else -1)
+        if gap >= 0:
+            return self.Rating.GREEN
+        if abs(gap) <= abs(self.target) * Decimal(str(self.AMBER_MARGIN)):
+            return self.Rating.AMBER
+        return self.Rating.RED
+
+    @property
+    def rating_label(self) -> str:
+        return self.Rating(self.rating).label if self.rating else ""

@@ -15,7 +15,7 @@ from .models import PlanOnAPage
 TEXT_COLOUR = colors.HexColor("#0b0c0c")
 
 
-def _styles() -> dict[str, ParagraphStyle]:
+def styles_sheet() -> dict[str, ParagraphStyle]:
     sheet = getSampleStyleSheet()
     body = ParagraphStyle(
         "Body", parent=sheet["BodyText"], fontSize=10, leading=13, spaceBefore=0, spaceAfter=2
@@ -35,35 +35,35 @@ def _styles() -> dict[str, ParagraphStyle]:
 
 def _bullets(items: list[str], style: ParagraphStyle) -> ListFlowable:
     return ListFlowable(
-        [ListItem(Paragraph(_escape(item), style), leftIndent=12) for item in items],
+        [ListItem(Paragraph(escape_markup(item), style), leftIndent=12) for item in items],
         bulletType="bullet",
         start="•",
         leftIndent=12,
     )
 
 
-def _escape(text: str) -> str:
+def escape_markup(text: str) -> str:
     # Paragraph reads a small markup language: officers' text must not be taken as markup.
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def plan_on_a_page_pdf(plan: PlanOnAPage) -> bytes:
     framework = plan.framework
-    styles = _styles()
+    styles = styles_sheet()
     title = f"{framework.area_name} SEND plan on a page"
     story = [
-        Paragraph(_escape(title), styles["title"]),
+        Paragraph(escape_markup(title), styles["title"]),
         Paragraph("Our vision", styles["h2"]),
-        Paragraph(_escape(framework.vision), styles["body"]),
+        Paragraph(escape_markup(framework.vision), styles["body"]),
     ]
     if plan.introduction:
-        story += [Spacer(1, 4 * mm), Paragraph(_escape(plan.introduction), styles["body"])]
+        story += [Spacer(1, 4 * mm), Paragraph(escape_markup(plan.introduction), styles["body"])]
 
     story.append(Paragraph("Our outcomes", styles["h2"]))
     story.append(
         ListFlowable(
             [
-                ListItem(Paragraph(f"<b>{_escape(outcome.title)}</b>", styles["body"]))
+                ListItem(Paragraph(f"<b>{escape_markup(outcome.title)}</b>", styles["body"]))
                 for outcome in framework.outcomes()
             ],
             bulletType="1",
@@ -78,9 +78,11 @@ def plan_on_a_page_pdf(plan: PlanOnAPage) -> bytes:
             story.append(
                 KeepTogether(
                     [
-                        Paragraph(_escape(spotlight["title"]), styles["h3"]),
-                        Paragraph(f"We count: {_escape(spotlight['measure'])}", styles["body"]),
-                        Paragraph(f"Why: {_escape(spotlight['why'])}", styles["body"]),
+                        Paragraph(escape_markup(spotlight["title"]), styles["h3"]),
+                        Paragraph(
+                            f"We count: {escape_markup(spotlight['measure'])}", styles["body"]
+                        ),
+                        Paragraph(f"Why: {escape_markup(spotlight['why'])}", styles["body"]),
                     ]
                 )
             )

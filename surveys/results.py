@@ -1,15 +1,13 @@
 """What officers see of the answers: counts per survey and a CSV of answers (never emails)."""
 
-import csv
-
 from django.db.models import Count, Q
-from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.text import slugify
 
 from engagement.analysis.csv_io import spreadsheet_safe
+from engagement.csv_download import csv_download
 from engagement.models import Voice
 
 from .models import Answer, SurveyPage
@@ -70,11 +68,6 @@ def share(request, survey_id: int):
     )
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
 def answers_csv(request, survey_id: int):
     survey = get_object_or_404(SurveyPage, pk=survey_id)
     numbers = {q.pk: n for n, q in enumerate(survey.questions.all(), start=1)}
@@ -83,7 +76,6 @@ def answers_csv(request, survey_id: int):
         .select_related("response", "response__link", "question", "question__outcome")
         .order_by("response_id", "question__sort_order")
     )
-    writer = csv.writer(_Echo())
     # Comments a safeguarding lead has not cleared never leave the queue, not even in an export.
     # Names, phone numbers and the like are redacted before a comment leaves the platform.
     cleared = dict(
@@ -93,11 +85,10 @@ def answers_csv(request, survey_id: int):
     )
 
     def rows():
-        yield "\ufeff"  # a byte-order mark, so Excel opens the UTF-8 correctly
-        yield writer.writerow(CSV_COLUMNS)
+        yield CSV_COLUMNS
         for answer in answers.iterator(chunk_size=2000):
             response = answer.response
-            yield writer.writerow(
+            yield (
                 [
                     response.pk,
                     response.get_audience_display(),
@@ -112,16 +103,13 @@ def answers_csv(request, survey_id: int):
                     "; ".join(answer.labels),
                     answer.get_counts_as_display(),
                     answer.get_special_display() if answer.special else "",
-                    spreadsheet_safe(answer.text),
+                    answer.text,
                     _comment_for_export(answer, cleared),
                     "yes" if answer.may_quote else "no",
                 ]
             )
 
-    filename = f"{slugify(survey.title)}-answers.csv"
-    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return csv_download(f"{slugify(survey.title)}-answers.csv", rows())
 
 
 WITHHELD = "(withheld: not yet analysed or with the safeguarding lead)"

@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from engagement.reach import PARENT_CARERS, YOUNG_PEOPLE, people_heard, reach_rows
+from engagement.dashboard.reach import PARENT_CARERS, YOUNG_PEOPLE, people_heard, reach_rows
 from surveys.models import FocusGroupSession, Response
 
 pytestmark = pytest.mark.django_db

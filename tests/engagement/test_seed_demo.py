@@ -6,7 +6,7 @@ from django.core.management import call_command
 from wagtail.models import Page, Revision
 
 from engagement.demo import DEMO_USERS
-from outcomes_cms.models import OutcomeIndicator, OutcomePage, OutcomesFrameworkPage
+from outcomes_cms.models import IndicatorValue, OutcomeIndicator, OutcomePage, OutcomesFrameworkPage
 
 pytestmark = pytest.mark.django_db
 
@@ -17,6 +17,7 @@ def content_counts() -> dict[str, int]:
         "frameworks": OutcomesFrameworkPage.objects.count(),
         "outcomes": OutcomePage.objects.count(),
         "indicators": OutcomeIndicator.objects.count(),
+        "indicator values": IndicatorValue.objects.count(),
         "revisions": Revision.objects.count(),
         "users": get_user_model().objects.count(),
     }
@@ -41,6 +42,7 @@ def test_seed_command_twice_duplicates_nothing(settings, demo_site):
     call_command("seed_demo", stdout=StringIO())
     assert content_counts() == first
     assert first["users"] == len(DEMO_USERS) + 1  # one per role and an administrator
+    assert first["indicator values"] > 0
 
 
 def test_seed_keeps_an_officers_edit(demo_site):

@@ -9,7 +9,7 @@ from django.db import transaction
 from engagement.demo import DEMO_FACILITATOR, DEMO_PASSWORD, seed_demo_users
 from engagement.demo_themes import link_themes_to_outcomes
 from engagement.tasks import queue_pending_analysis
-from outcomes_cms.demo import seed_outcomes_cms
+from outcomes_cms.demo import seed_indicator_values, seed_outcomes_cms
 from surveys.demo import seed_surveys
 from surveys.demo_focus_groups import assign_facilitator, seed_focus_groups
 from you_said_we_did.demo import seed_you_said_we_did
@@ -34,6 +34,7 @@ class Command(BaseCommand):
             seed_surveys(home, data["frameworks"])
             seed_focus_groups()
             link_themes_to_outcomes()
+            seed_indicator_values()
         self.stdout.write(self.style.SUCCESS(f"Demo content ready under '{home.title}'."))
         analysed = queue_pending_analysis()
         if analysed:

@@ -1,0 +1,189 @@
+"""How the area is doing against each outcome, in young people's and parent carers' words.
+
+Qualitative indicators come live from the survey questions linked to each outcome: the share of
+counted answers that are positive. Quantitative ones come from the values officers enter.
+"""
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+from django.db.models import Count, Q
+
+from engagement.suppression import is_small, shown_count, shown_percentage
+from outcomes_cms.models import IndicatorValue, OutcomeIndicator, OutcomePage
+from surveys.models import Answer, CountsAs, SurveyQuestion
+
+from .filters import AUDIENCES, Filters
+from .periods import Quarter, quarter_of, quarters_from_keys
+
+COUNTED = [CountsAs.POSITIVE, CountsAs.NEUTRAL, CountsAs.NEGATIVE]
+TREND_QUARTERS = 4
+
+
+@dataclass
+class Share:
+    """Positive answers out of counted ones, as it may be shown."""
+
+    positive: int
+    counted: int
+
+    @property
+    def percentage(self) -> str | None:
+        return shown_percentage(self.positive, self.counted)
+
+    @property
+    def value(self) -> float | None:
+        """The share as a number 0-100, only when it may be shown (for bars and changes)."""
+        return 100 * self.positive / self.counted if self.percentage else None
+
+    @property
+    def answered(self) -> str:
+        return shown_count(self.counted)
+
+
+@dataclass
+class QuestionFigures:
+    statement: str
+    answered: str
+    dont_understand: str
+    dont_understand_rate: str | None
+
+
+@dataclass
+class OutcomeFigures:
+    outcome: OutcomePage
+    overall: Share
+    by_audience: list[tuple[str, Share]]
+    trend: list[tuple[Quarter, Share]]  # oldest first
+    change: str | None  # e.g. "+6 points since Jan to Mar 2026", when both may be shown
+    questions: list[QuestionFigures] = field(default_factory=list)
+    measures: list[IndicatorValue] = field(default_factory=list)
+
+    @property
+    def has_answers(self) -> bool:
+        return self.overall.counted > 0
+
+
+def answer_counts(filters: Filters) -> pd.DataFrame:
+    """One grouped query: answers by outcome, question, audience and quarter."""
+    answers = filters.answers(
+        Answer.objects.filter(question__outcome__isnull=False, question__archived=False),
+        periods=True,
+    )
+    rows = (
+        answers.annotate(quarter=quarter_of("answered_at"))
+        .values("question__outcome_id", "question_id", "response__audience", "quarter")
+        .annotate(
+            answered=Count("pk"),
+            counted=Count("pk", filter=Q(counts_as__in=COUNTED)),
+            positive=Count("pk", filter=Q(counts_as=CountsAs.POSITIVE)),
+            dont_understand=Count("pk", filter=Q(special=Answer.Special.DONT_UNDERSTAND)),
+        )
+        .order_by()
+    )
+    frame = pd.DataFrame.from_records(
+        list(rows),
+        columns=[
+            "question__outcome_id", "question_id", "response__audience", "quarter",
+            "answered", "counted", "positive", "dont_understand",
+        ],
+    )  # fmt: skip
+    frame = frame.rename(
+        columns={"question__outcome_id": "outcome", "question_id": "question",
+                 "response__audience": "audience"}
+    )  # fmt: skip
+    frame["quarter"] = quarters_from_keys(frame["quarter"])
+    return frame
+
+
+def _share(frame: pd.DataFrame) -> Share:
+    return Share(int(frame["positive"].sum()), int(frame["counted"].sum()))
+
+
+def outcome_figures(filters: Filters, outcomes: list[OutcomePage]) -> list[OutcomeFigures]:
+    counts = answer_counts(filters)
+    dated = [quarter for quarter in counts["quarter"] if quarter is not None]
+    latest = filters.quarter or (max(dated) if dated else None)
+    questions = _question_statements(counts)
+    measures = _latest_measures(filters, outcomes)
+    # Split once by outcome: each outcome's figures then come from its own few grouped rows.
+    by_outcome = dict(tuple(counts.groupby("outcome")))
+    figures = []
+    for outcome in outcomes:
+        over_time = by_outcome.get(outcome.pk, counts.iloc[0:0])
+        mine = over_time[over_time["quarter"] == filters.quarter] if filters.quarter else over_time
+        figures.append(
+            OutcomeFigures(
+                outcome=outcome,
+                overall=_share(mine),
+                by_audience=[
+                    (label, _share(mine[mine["audience"] == response_audience]))
+                    for key, (label, response_audience, _) in AUDIENCES.items()
+                    if not filters.audience or filters.audience == key
+                ],
+                trend=_trend(over_time, latest),
+                change=_change(over_time, latest),
+                questions=_question_figures(mine, questions),
+                measures=measures.get(outcome.pk, []),
+            )
+        )
+    return figures
+
+
+def _trend(frame: pd.DataFrame, latest: Quarter | None) -> list[tuple[Quarter, Share]]:
+    if latest is None:
+        return []
+    quarters = [latest]
+    while len(quarters) < TREND_QUARTERS:
+        quarters.insert(0, quarters[0].previous)
+    return [(quarter, _share(frame[frame["quarter"] == quarter])) for quarter in quarters]
+
+
+def _change(frame: pd.DataFrame, latest: Quarter | None) -> str | None:
+    """The change in the positive share since the quarter before, in percentage points."""
+    if latest is None:
+        return None
+    now = _share(frame[frame["quarter"] == latest]).value
+    before = _share(frame[frame["quarter"] == latest.previous]).value
+    if now is None or before is None:
+        return None
+    points = round(now - before)
+    return f"{points:+d} points since {latest.previous.label}"
+
+
+def _question_statements(counts: pd.DataFrame) -> dict[int, str]:
+    ids = counts["question"].unique().tolist()
+    return dict(SurveyQuestion.objects.filter(pk__in=ids).values_list("pk", "statement"))
+
+
+def _question_figures(frame: pd.DataFrame, statements: dict[int, str]) -> list[QuestionFigures]:
+    """Each question's "I don't understand" rate: it tells officers a question needs rewording."""
+    rows = []
+    for question, answers in frame.groupby("question", sort=True):
+        answered = int(answers["answered"].sum())
+        dont = int(answers["dont_understand"].sum())
+        rows.append(
+            QuestionFigures(
+                statement=statements.get(question, ""),
+                answered=shown_count(answered),
+                dont_understand=shown_count(dont),
+                dont_understand_rate=None if is_small(dont) else shown_percentage(dont, answered),
+            )
+        )
+    return rows
+
+
+def _latest_measures(filters: Filters, outcomes: list[OutcomePage]) -> dict[int, list]:
+    """Each quantitative indicator's value for the chosen quarter, or its latest value."""
+    values = IndicatorValue.objects.filter(
+        indicator__page__in=outcomes, indicator__kind=OutcomeIndicator.Kind.QUANTITATIVE
+    ).select_related("indicator")
+    if filters.quarter:
+        values = values.filter(period_start=filters.quarter.start)
+    latest: dict[int, IndicatorValue] = {}
+    for value in values.order_by("indicator_id", "-period_start"):
+        latest.setdefault(value.indicator_id, value)
+    by_outcome: dict[int, list] = {}
+    for value in latest.values():
+        by_outcome.setdefault(value.indicator.page_id, []).append(value)
+    return by_outcome

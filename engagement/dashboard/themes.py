@@ -1,0 +1,123 @@
+"""What people keep raising: comments per theme by audience, channel, sentiment and period.
+
+A comment carries a theme when the machine gave it and no person rejected it, or a person
+accepted it (engagement.themes.carrying). Here that rule is counted in two grouped queries that
+never count a comment twice: the machine's themes without a person's decision, and the themes
+people accepted.
+"""
+
+import pandas as pd
+from django.db.models import Count, Exists, OuterRef, QuerySet
+
+from engagement.models import Theme, ThemeAssignment, ThemeDecision, Voice
+from engagement.suppression import THRESHOLD
+from engagement.themes import ACCEPTED, carrying
+
+from .filters import Filters
+from .periods import Quarter, quarter_of, quarters_from_keys
+
+GROUPS = ["theme", "audience", "channel", "sentiment", "quarter"]
+EXAMPLES_PER_THEME = 2
+
+
+def visible_voices(filters: Filters, periods: bool = False) -> QuerySet:
+    """Comments anyone but the safeguarding lead may see, narrowed by the filters."""
+    return filters.voices(Voice.objects.for_everyone_but_safeguarding(), periods=periods)
+
+
+def theme_counts(filters: Filters) -> pd.DataFrame:
+    """Comments per theme, audience, channel, sentiment and quarter (every quarter)."""
+    voices = visible_voices(filters, periods=True)
+    decided = ThemeDecision.objects.filter(voice=OuterRef("voice"), theme=OuterRef("theme"))
+    machine = ThemeAssignment.objects.filter(voice__in=voices).exclude(Exists(decided))
+    people = ThemeDecision.objects.filter(voice__in=voices, decision=ACCEPTED)
+    frames = [_grouped(machine), _grouped(people)]
+    counts = pd.concat(frames, ignore_index=True)
+    counts["quarter"] = quarters_from_keys(counts["quarter"])
+    counts = counts.groupby(GROUPS, as_index=False, dropna=False)["comments"].sum()
+    # Quarter is None for older comments: kept (dropna=False), they count in "all time".
+    # Grouping by Quarter objects (or an empty frame) leaves an "object" column: counts are ints.
+    return counts.astype({"comments": int})
+
+
+def _grouped(rows: QuerySet) -> pd.DataFrame:
+    grouped = (
+        rows.annotate(quarter=quarter_of("voice__said_at"))
+        .values("theme_id", "voice__audience", "voice__channel", "voice__sentiment", "quarter")
+        .annotate(comments=Count("voice_id"))
+        .order_by()
+    )
+    frame = pd.DataFrame.from_records(
+        list(grouped),
+        columns=["theme_id", "voice__audience", "voice__channel", "voice__sentiment",
+                 "quarter", "comments"],
+    )  # fmt: skip
+    return frame.set_axis([*GROUPS, "comments"], axis=1)
+
+
+def in_period(counts: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    return counts[counts["quarter"] == filters.quarter] if filters.quarter else counts
+
+
+def themes_by(counts: pd.DataFrame, column: str, choices) -> pd.DataFrame:
+    """A table of counts: a row per theme (largest first), a column per choice."""
+    names = dict(Theme.objects.values_list("pk", "name"))
+    table = (
+        counts.pivot_table(index="theme", columns=column, values="comments", aggfunc="sum")
+        .reindex(columns=[value for value, _ in choices])
+        .fillna(0)
+        .astype(int)
+    )
+    table = table.loc[table.sum(axis=1).sort_values(ascending=False, kind="stable").index]
+    table.index = [names.get(theme, "?") for theme in table.index]
+    table.columns = [label for _, label in choices]
+    return table
+
+
+def themes_over_time(counts: pd.DataFrame, quarters: list[Quarter]) -> pd.DataFrame:
+    """A row per theme, a column per quarter (oldest first)."""
+    names = dict(Theme.objects.values_list("pk", "name"))
+    table = (
+        counts[counts["quarter"].isin(quarters)]
+        .pivot_table(index="theme", columns="quarter", values="comments", aggfunc="sum")
+        .reindex(columns=quarters)
+        .fillna(0)
+        .astype(int)
+    )
+    table.index = [names.get(theme, "?") for theme in table.index]
+    table.columns = [quarter.financial_label for quarter in quarters]
+    return table
+
+
+def rising(counts: pd.DataFrame, latest: Quarter) -> list[dict]:
+    """Themes raised clearly more in the latest quarter than the one before: at least 5
+    comments now and half as many again as before. Largest rise first."""
+    now = counts[counts["quarter"] == latest].groupby("theme")["comments"].sum()
+    before = counts[counts["quarter"] == latest.previous].groupby("theme")["comments"].sum()
+    both = pd.DataFrame({"now": now, "before": before}).fillna(0).astype(int)
+    up = both[(both["now"] >= THRESHOLD) & (both["now"] >= 1.5 * both["before"])]
+    up = up.assign(rise=up["now"] - up["before"]).sort_values("rise", ascending=False)
+    names = dict(Theme.objects.filter(pk__in=up.index).values_list("pk", "name"))
+    keys = dict(Theme.objects.filter(pk__in=up.index).values_list("pk", "key"))
+    return [
+        {"name": names[theme], "key": keys[theme], "now": row.now, "before": row.before}
+        for theme, row in up.iterrows()
+    ]
+
+
+def examples(filters: Filters, themes: list[Theme]) -> dict[int, list[str]]:
+    """Newest redacted comments that may be quoted, a few per theme."""
+    quotable = filters.voices(Voice.objects.quotable())
+    return {
+        theme.pk: list(
+            carrying(theme, quotable).values_list("redacted_text", flat=True)[:EXAMPLES_PER_THEME]
+        )
+        for theme in themes
+    }
+
+
+def top_themes(counts: pd.DataFrame, filters: Filters, limit: int) -> list[Theme]:
+    """The themes with the most comments in the period, most first."""
+    most = in_period(counts, filters).groupby("theme")["comments"].sum().nlargest(limit)
+    found = {theme.pk: theme for theme in Theme.objects.filter(pk__in=most.index)}
+    return [found[pk] for pk in most.index if pk in found]

@@ -1,0 +1,16 @@
+from django.urls import path
+
+from . import exports, views
+
+app_name = "dashboard"
+
+urlpatterns = [
+    path("", views.outcomes, name="outcomes"),
+    path("themes/", views.theme_overview, name="themes"),
+    path("themes/<slug:key>/", views.theme_comments, name="theme"),
+    path("themes/<slug:key>/comments.csv", exports.theme_comments_csv, name="theme_csv"),
+    path("reach/", views.reach_view, name="reach"),
+    path("loop/", views.loop_view, name="loop"),
+    path("figures.csv", exports.figures_csv, name="figures_csv"),
+    path("report.pdf", exports.report_pdf, name="report_pdf"),
+]
