@@ -95,8 +95,14 @@ def plan_on_a_page_pdf(plan: PlanOnAPage) -> bytes:
             story.append(Paragraph(heading, styles["h2"]))
             story.append(_bullets([block.value for block in stream], styles["body"]))
 
+    return build_pdf(story, title, "Outcomes framework for children and young people with SEND")
+
+
+def build_pdf(story: list, title: str, subject: str) -> bytes:
+    """An A4 PDF of these flowables, with its title, author, subject and language set (screen
+    readers and search read them)."""
     buffer = BytesIO()
-    document = SimpleDocTemplate(
+    SimpleDocTemplate(
         buffer,
         pagesize=A4,
         leftMargin=18 * mm,
@@ -105,8 +111,7 @@ def plan_on_a_page_pdf(plan: PlanOnAPage) -> bytes:
         bottomMargin=16 * mm,
         title=title,
         author=settings.COUNCIL_NAME,
-        subject="Outcomes framework for children and young people with SEND",
+        subject=subject,
         lang="en-GB",
-    )
-    document.build(story)
+    ).build(story)
     return buffer.getvalue()

@@ -60,6 +60,10 @@ class OutcomeFigures:
     measures: list[IndicatorValue] = field(default_factory=list)
 
     @property
+    def labelled_trend(self) -> list[tuple[str, Share]]:
+        return [(quarter.label, share) for quarter, share in self.trend]
+
+    @property
     def has_answers(self) -> bool:
         return self.overall.counted > 0
 

@@ -4,8 +4,6 @@ Drawn with ReportLab from the same suppressed figures as the dashboard and the C
 chart has its table beside it, and the document carries a title and its language.
 """
 
-from io import BytesIO
-
 from django.conf import settings
 from django.utils import timezone
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
@@ -13,10 +11,10 @@ from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from engagement.suppression import shown_count
-from outcomes_cms.pdf import escape_markup, styles_sheet
+from outcomes_cms.pdf import build_pdf, escape_markup, styles_sheet
 from you_said_we_did.models import YouSaidWeDidPage
 
 from .figures import AllFigures
@@ -62,20 +60,8 @@ def themed_feedback_report(figures: AllFigures) -> bytes:
     story.append(Paragraph("How these figures were made", styles["h2"]))
     story += [Paragraph(escape_markup(text), styles["body"]) for text in METHOD_NOTE]
 
-    buffer = BytesIO()
-    SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=18 * mm,
-        rightMargin=18 * mm,
-        topMargin=16 * mm,
-        bottomMargin=16 * mm,
-        title=title,
-        author=settings.COUNCIL_NAME,
-        subject="What young people and parent carers told us, against the SEND outcomes",
-        lang="en-GB",
-    ).build(story)
-    return buffer.getvalue()
+    subject = "What young people and parent carers told us, against the SEND outcomes"
+    return build_pdf(story, title, subject)
 
 
 def _cover(figures: AllFigures, title: str, styles) -> list:

@@ -29,6 +29,13 @@ DATABASES = {"default": dj_database_url.parse(required_env("DATABASE_URL"), conn
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", f"https://{ALLOWED_HOSTS[0]}")
 CSRF_TRUSTED_ORIGINS = [f"https://{host}" for host in ALLOWED_HOSTS if not host.startswith(".")]
 
+# Background work (analysing comments, emails to safeguarding leads and to people who asked to
+# hear back, retraining) is queued in the database and run by `manage.py db_worker`, never
+# inside a respondent's request. Each chunk of comments is stored in one transaction, so a
+# worker that dies mid-task leaves no comment half-analysed.
+INSTALLED_APPS = [*INSTALLED_APPS, "django_tasks_db"]  # noqa: F405
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
