@@ -153,6 +153,11 @@ class Codebook:
                 same_start.append((stems, cue))
 
     @cached_property
+    def _sequence_starts(self) -> frozenset[str]:
+        """The stems a phrase can start with: any other word is passed over at once."""
+        return frozenset(first for first, _ in self._sequences)
+
+    @cached_property
     def _vocabulary(self) -> Vocabulary:
         return Vocabulary(set(self._words))
 
@@ -203,13 +208,14 @@ class Codebook:
             reasons[reason] = max(weight, reasons.get(reason, 0.0))
 
         sequences, cue_cache = self._sequences, self._cue_cache
+        starts, last = self._sequence_starts, len(tokens) - 1
         for position, token in enumerate(tokens):
             cues = cue_cache.get(token.text)
             if cues is None:
                 cues = self._cues_of(token)
             for cue, reason, weight in cues:
                 note(cue, "not " + reason if token.negated else reason, weight)
-            if position + 1 < len(tokens):
+            if position < last and token.stem in starts:
                 start = token.stem
                 for pair in ((start, tokens[position + 1].stem), (start, ANY_WORD)):
                     for stems, cue in sequences.get(pair, ()):

@@ -306,7 +306,11 @@ def possible_disclosure(text: str) -> tuple[str, ...]:
     words = _words(text)
     needed: set[int] = set()
     for word in words:
-        needed |= _needing.get(word) or _concerns_needing(word)
+        found = _needing.get(word)  # most words start no pattern: an empty set, kept
+        if found is None:
+            found = _concerns_needing(word)
+        if found:
+            needed |= found
     if not needed and RISK_WORDS.isdisjoint(words):
         return ()  # most comments stop here, with no pattern searched
     concerns = [concern for number, concern in enumerate(CONCERNS) if number in needed]

@@ -136,7 +136,8 @@ def tokenise(text: str) -> list[Token]:
         if piece in _CLAUSE_BREAKS or piece.lower() in _CLAUSE_BREAKS:
             since_negator = _NEGATION_REACH + 1
             continue
-        for token in _read(piece, since_negator <= _NEGATION_REACH):
+        negated = since_negator <= _NEGATION_REACH
+        for token in _known.get((piece, negated)) or _read(piece, negated):  # mostly known
             tokens.append(token)
             since_negator = 1 if token.negator else since_negator + 1
     return tokens
