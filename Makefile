@@ -6,7 +6,7 @@ PORT ?= 8000
 MANAGE := $(PY) manage.py
 
 .DEFAULT_GOAL := help
-.PHONY: help run test install lint format migrate seed browser-deps check-deploy clean bench-surveys bench-theming bench-dashboard
+.PHONY: help run test install lint format migrate seed browser-deps check-deploy clean bench-surveys bench-theming bench-dashboard bench-send
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -61,6 +61,10 @@ bench-surveys: install ## Load-test survey answer steps against a bare view (BEN
 # whole analysis's speed on one core over 100,000 comments.
 bench-theming: install ## Measure theming, sentiment and analysis speed on the public benchmark
 	$(PY) benchmarks/theming.py
+
+# The default codebook and detectors on the held-out SEND comments (the half never tuned on).
+bench-send: install ## Measure the codebook and detectors on the held-out SEND comments
+	$(PY) benchmarks/send_heldout.py test
 
 # 100,000 answers and 20,000 comments in a scratch SQLite file; each view's server time.
 bench-dashboard: install ## Time each dashboard view over 100,000 answers and 20,000 comments
