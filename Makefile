@@ -20,8 +20,9 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed ## Create or update the virtual environment
 
-migrate: install ## Apply database migrations (SQLite file db.sqlite3 in dev)
+migrate: install ## Apply database migrations and make the cache table (SQLite file db.sqlite3 in dev)
 	$(MANAGE) migrate --no-input
+	$(MANAGE) createcachetable
 
 seed: migrate ## Load the demo content and demo logins (safe to run again)
 	$(MANAGE) seed_demo

@@ -676,7 +676,13 @@ def prepare(args, root: Path, pg: Postgres) -> dict:
         "BENCH_DEFER_TASKS": "1" if args.defer_tasks else "",
         "PYTHONUNBUFFERED": "1",
     }
-    for step in (["migrate", "--no-input"], ["seed_demo"], ["collectstatic", "--no-input"]):
+    steps = (
+        ["migrate", "--no-input"],
+        ["createcachetable"],
+        ["seed_demo"],
+        ["collectstatic", "--no-input"],
+    )
+    for step in steps:
         log("manage.py " + " ".join(step))
         subprocess.run(
             [PY, "manage.py", *step], cwd=REPO, env=env, check=True, stdout=subprocess.DEVNULL

@@ -25,6 +25,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
         seed_focus_groups()
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Rate limits and the survey start throttle count in the cache: each test starts afresh."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def frameworks_data() -> list[dict]:
     return load_frameworks()

@@ -1,10 +1,22 @@
 """Factories shared by every test module."""
 
+import time
+
 import factory
+from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 PASSWORD = "a-long-test-password"  # noqa: S105
+# Every factory-made user whose role must use an authenticator app gets one with this secret,
+# so tests can sign in through allauth's two-step page with totp_code().
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"  # noqa: S105
+
+
+def totp_code(secret: str = TOTP_SECRET) -> str:
+    """The code an authenticator app shows now for the secret."""
+    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -25,3 +37,15 @@ class UserFactory(factory.django.DjangoModelFactory):
             self.groups.add(*Group.objects.filter(name__in=extracted))
         if create:
             self.save()
+
+    @factory.post_generation
+    def authenticator(self, create, extracted, **kwargs):
+        """Officers, safeguarding leads and superusers must use an authenticator app (the site
+        sends them to set one up otherwise), so they get one; UserFactory(authenticator=False)
+        makes one who has not set it up yet, and authenticator=True gives anyone one."""
+        must = self.is_superuser or bool(
+            set(settings.MFA_REQUIRED_FOR_ROLES) & set(self.role_names)
+        )
+        wanted = extracted if extracted is not None else must
+        if create and wanted and not self.authenticator_set.filter(type="totp").exists():
+            TOTP.activate(self, TOTP_SECRET)

@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+from engagement.roles import OFFICER, SAFEGUARDING_LEAD
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 INSTALLED_APPS = [
@@ -28,6 +30,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -44,7 +47,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "engagement.csp.ContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "engagement.staff_security.StaffIdleTimeoutMiddleware",
+    "engagement.staff_security.RequireMFAMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -103,13 +109,26 @@ ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[SEND voices] "
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "SEND voices"
+# The 6th wrong password for one account within 5 minutes is refused, whatever its source
+# (allauth's documented format: amount/period/per). The counts live in the shared cache.
+ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
+
+# Staff who can read disclosures or publish to the public must use an authenticator app
+# (engagement/staff_security.py sends them to set one up before anything else). Superusers too.
+MFA_REQUIRED_FOR_ROLES = (OFFICER, SAFEGUARDING_LEAD)
+# A signed-in member of staff is signed out after this long without a request. Respondents'
+# sessions keep Django's default age: an anonymous survey in progress must survive a break.
+STAFF_IDLE_TIMEOUT_SECONDS = 30 * 60
 
 # The Wagtail admin signs in through allauth, so its rate limits and MFA apply there too.
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_SITE_NAME = "SEND voices"
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
+# Documents are served by Wagtail's view, which checks privacy settings, never straight from
+# the media folder; only these kinds may be uploaded (no HTML, SVG or scripts).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt", "csv", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_I18N_ENABLED = False
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -121,6 +140,32 @@ LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True
+
+# A cache every process shares (allauth's rate limits, the survey throttle): the database's,
+# which needs no other service (`manage.py createcachetable`, run by `make migrate`).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "django_cache",
+    }
+}
+
+# Content-Security-Policy (django-csp): nothing from another site, no inline script or style on
+# public pages. engagement/csp.py relaxes styles for the Wagtail admin alone.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "static_collected"
@@ -135,6 +180,14 @@ STORAGES = {
 # How long an email address left to "hear what happens" is kept and used (the privacy notice
 # says two years); `manage.py apply_retention` deletes older ones.
 HEAR_BACK_RETENTION_DAYS = 730
+
+# A new survey response may be started this many times per IP address in this many seconds
+# (surveys/throttle.py); the address is only ever kept as a keyed hash in the cache.
+SURVEY_STARTS_PER_IP = 30
+SURVEY_STARTS_WINDOW_SECONDS = 10 * 60
+
+# Survey responses never finished and untouched for this long are deleted by apply_retention.
+INCOMPLETE_RESPONSE_RETENTION_DAYS = 90
 
 # The seed command creates one login per role only where this is True (dev settings alone).
 DEMO_USERS_ALLOWED = False
