@@ -50,6 +50,7 @@ ROLES: tuple[Role, ...] = (
             "outcomes_cms.change_indicatorvalue",
             "outcomes_cms.delete_indicatorvalue",
             "outcomes_cms.view_indicatorvalue",
+            "engagement.view_auditevent",  # the audit log, read-only
         ),
         edits_pages=True,
     ),

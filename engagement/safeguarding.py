@@ -6,7 +6,8 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 
-from .models import SafeguardingCase
+from .audit import record
+from .models import AuditEvent, SafeguardingCase
 
 leads_only = permission_required("engagement.review_safeguarding", raise_exception=True)
 
@@ -38,10 +39,18 @@ def queue(request):
 def case_detail(request, pk: int):
     case = get_object_or_404(SafeguardingCase.objects.select_related("voice"), pk=pk)
     form = CaseForm(request.POST or None, instance=case)
+    if request.method == "GET":  # reading a possible disclosure is itself recorded
+        record(AuditEvent.Kind.SAFEGUARDING, request.user, f"Opened case {case.pk}", case)
     if request.method == "POST" and form.is_valid():
         case = form.save(commit=False)
         case.updated_by = request.user
         case.save()
+        record(
+            AuditEvent.Kind.SAFEGUARDING,
+            request.user,
+            f"Marked case {case.pk}: {case.get_status_display()}",
+            case,
+        )
         messages.success(request, f"Saved: {case.get_status_display()}.")
         return redirect("safeguarding_queue")
     return TemplateResponse(

@@ -13,13 +13,15 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import bulk_actions, codebook_views, comment_imports
-from .models import Theme, ThemeDecision, Voice
+from .audit_admin import AuditEventViewSet, ViewOnlyPolicy
+from .models import AuditEvent, Theme, ThemeDecision, Voice
 from .review_filters import CommentFilterSet
 from .tasks import queue_reanalysis
 from .themes import visible_comments
@@ -264,3 +266,11 @@ def theme_merge_split_buttons(snippet, user, next_url=None):
             "Merge into another theme", reverse("theme_merge", args=[snippet.pk]), priority=30
         )
         yield ListingButton("Split", reverse("theme_split", args=[snippet.pk]), priority=40)
+
+
+register_permission_policy(AuditEvent, ViewOnlyPolicy(AuditEvent))
+
+
+@hooks.register("register_admin_viewset")
+def audit_log_viewset():
+    return AuditEventViewSet("audit_log")

@@ -1,3 +1,4 @@
+from .audit import AuditEvent
 from .imports import CommentImport
 from .people import EmailUserManager, User
 from .safeguarding import SafeguardingCase
@@ -5,6 +6,7 @@ from .themes import LearnedThemeModel, Theme, ThemeAssignment, ThemeDecision, ef
 from .voices import Sentiment, Voice, VoiceQuerySet
 
 __all__ = [
+    "AuditEvent",
     "CommentImport",
     "EmailUserManager",
     "LearnedThemeModel",

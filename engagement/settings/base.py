@@ -51,6 +51,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "engagement.staff_security.StaffIdleTimeoutMiddleware",
     "engagement.staff_security.RequireMFAMiddleware",
+    "engagement.audit.AuditDownloadsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
