@@ -14,9 +14,9 @@ from django.views.decorators.http import require_http_methods
 
 from you_said_we_did.models import YouSaidWeDidIndexPage
 
-from . import routing
+from . import erasure, routing, throttle
 from .answers import complete, save_answer
-from .forms import DisplayOptionsForm, HearBackForm, QuestionForm, WhoIsAnsweringForm
+from .forms import DisplayOptionsForm, HearBackForm, QuestionForm, StartForm, WhoIsAnsweringForm
 from .models import Audience, Response, SurveyLink, SurveyPage
 
 DISPLAY_KEY = "survey-display"
@@ -95,8 +95,14 @@ def start(request, survey: SurveyPage):
     if not survey.is_open():
         return _closed(request, survey, status=200)
     response = current_response(request, survey)
+    in_progress = response is not None and not response.completed_at
     if request.method == "POST":
-        if response is None or response.completed_at:
+        if StartForm(request.POST).filled_by_a_bot():
+            # No response is made; a person who somehow typed in the hidden box is told calmly.
+            return _start_page(request, survey, in_progress, refused="honeypot", status=400)
+        if not in_progress:
+            if not throttle.may_start_response(request):
+                return _start_page(request, survey, in_progress, refused="busy", status=429)
             link = SurveyLink.objects.filter(
                 pk=request.session.get(_link_key(survey)), page=survey
             ).first()
@@ -114,8 +120,12 @@ def start(request, survey: SurveyPage):
                 _url(request, survey) + Journey(survey, response).next_step_after(survey)
             )
         return redirect(_url(request, survey, "who"))
-    in_progress = response is not None and not response.completed_at
-    return _render(request, survey, "start.html", {"in_progress": in_progress})
+    return _start_page(request, survey, in_progress)
+
+
+def _start_page(request, survey, in_progress: bool, refused: str = "", status: int = 200):
+    context = {"in_progress": in_progress, "form": StartForm(), "refused": refused}
+    return _render(request, survey, "start.html", context, status=status)
 
 
 def _require_response(request, survey):
@@ -272,6 +282,20 @@ def resume(request, survey: SurveyPage, token: str):
         return redirect(_url(request, survey, "done"))
     # Redirect at once, so the token does not stay in the address bar or in later Referer headers.
     return redirect(_url(request, survey) + Journey(survey, response).next_step_after(survey))
+
+
+@require_http_methods(["GET", "POST"])
+def delete_my_answers(request, survey: SurveyPage):
+    """For whoever holds this response (in the session, or through its resume link): a page
+    that says what will go, and a button that deletes it all."""
+    response = current_response(request, survey)
+    if request.method == "POST" and response is not None:
+        erasure.erase(response)
+        request.session.pop(_response_key(survey), None)
+        return _render(request, survey, "deleted.html")
+    if response is None:
+        return _render(request, survey, "deleted.html", {"nothing_to_delete": True})
+    return _render(request, survey, "delete.html", {"response": response})
 
 
 @require_http_methods(["GET", "POST"])

@@ -13,6 +13,19 @@ def _text_limit_message(what: str):
     return {"max_length": f"{what} must be {TEXT_LIMIT} characters or fewer"}
 
 
+class StartForm(forms.Form):
+    """The start button, with a honeypot: a box people never see or reach, that bots fill in."""
+
+    website = forms.CharField(
+        required=False,
+        label="Leave this empty",
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    def filled_by_a_bot(self) -> bool:
+        return self.is_valid() and bool(self.cleaned_data["website"])
+
+
 class QuestionForm(forms.Form):
     """One question: its options (or a text box), the special answers, and an optional comment."""
 

@@ -4,7 +4,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import results
+from . import erasure, results
 from .models import AnswerScale
 
 
@@ -40,6 +40,11 @@ def survey_results_urls():
             _officers_only(results.answers_csv),
             name="survey_answers_csv",
         ),
+        path(
+            "survey-results/erase/",
+            _officers_only(erasure.erase_for_officer),
+            name="survey_erase_response",
+        ),
     ]
 
 
@@ -52,4 +57,11 @@ class ResultsMenuItem(MenuItem):
 def survey_results_menu_item():
     return ResultsMenuItem(
         "Survey results", reverse("survey_results"), icon_name="table", order=220
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def erase_response_menu_item():
+    return ResultsMenuItem(
+        "Erase a respondent's answers", reverse("survey_erase_response"), icon_name="bin", order=225
     )

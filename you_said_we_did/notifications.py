@@ -16,6 +16,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 from django_tasks import task
 
@@ -118,6 +119,7 @@ def people_told_in_total() -> int:
     return Notification.objects.values("recipient").distinct().count()
 
 
+@never_cache
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request, token: str):
     """The link in every email. Opening it asks; pressing the button stops the emails (so a

@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from engagement.models import Voice
@@ -126,6 +127,7 @@ def _session_page(request, session, form=None, hear_back_form=None) -> TemplateR
     )
 
 
+@never_cache
 @login_required
 @facilitators_only
 @require_POST

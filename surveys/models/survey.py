@@ -9,6 +9,7 @@ import secrets
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -107,6 +108,12 @@ class SurveyPage(RoutablePageMixin, Page):
             .prefetch_related("scale__options")
         )
 
+    def serve(self, request, *args, **kwargs):
+        # Answers must never be kept by a shared computer's browser or a proxy's cache.
+        response = super().serve(request, *args, **kwargs)
+        add_never_cache_headers(response)
+        return response
+
     # The respondent's way through lives in surveys/flow.py; these routes only dispatch to it.
     @path("")
     def start(self, request):
@@ -155,6 +162,12 @@ class SurveyPage(RoutablePageMixin, Page):
         from surveys import flow
 
         return flow.resume(request, self, token)
+
+    @path("delete/", name="delete")
+    def delete_answers(self, request):
+        from surveys import flow
+
+        return flow.delete_my_answers(request, self)
 
     @path("qr/", name="qr")
     def qr(self, request):

@@ -1,0 +1,120 @@
+"""Children's data: answer pages are never cached, every respondent page has a way out, and a
+respondent (or an officer, on request) can delete everything one response holds."""
+
+import pytest
+from django.core import signing
+
+from engagement.models import AuditEvent, Voice
+from engagement.roles import FACILITATOR, OFFICER
+from surveys.models import Answer, HearBackRequest, Response
+from tests.factories import UserFactory
+from you_said_we_did.notifications import UNSUBSCRIBE_SALT
+
+pytestmark = pytest.mark.django_db
+EXIT = "Emergency</span> Exit this page"
+
+
+def no_store(response) -> bool:
+    return "no-store" in response.get("Cache-Control", "")
+
+
+def test_every_respondent_step_is_never_stored_and_has_a_way_out(client, respondent, bradford):
+    pages = [client.get(respondent.url()), client.get(respondent.url("options"))]
+    pages.append(client.post(respondent.url()))  # the redirect to "who is answering"
+    pages.append(client.get(respondent.url("who")))
+    respondent.start()
+    pages += [client.get(respondent.url("question", 1)), respondent.answer(1, "Yes")]
+    respondent.answer_all("Yes", comment="I like my TA")
+    pages += [client.get(respondent.url(step)) for step in ("check", "save", "delete")]
+    client.post(respondent.url("check"), {"email": ""})
+    pages.append(client.get(respondent.url("done")))
+    for page in pages:
+        assert no_store(page), page.request["PATH_INFO"]
+        if page.status_code == 200:
+            assert EXIT in page.content.decode(), page.request["PATH_INFO"]
+            assert 'href="https://www.bbc.co.uk/weather"' in page.content.decode()
+
+
+def test_unsubscribe_and_focus_group_hear_back_are_never_stored(client, bradford):
+    response = Response.objects.create(survey=bradford, audience="young_people")
+    contact = HearBackRequest.objects.create(response=response, email="carer@example.org")
+    page = client.get(f"/hear-back/stop/{signing.dumps(contact.pk, salt=UNSUBSCRIBE_SALT)}/")
+    assert page.status_code == 200 and no_store(page) and EXIT in page.content.decode()
+
+    from surveys.models import FocusGroupSession
+
+    client.force_login(UserFactory(roles=[OFFICER]))
+    session = FocusGroupSession.objects.first()
+    added = client.post(f"/focus-groups/{session.pk}/hear-back/", {"email": "x@example.org"})
+    assert no_store(added)
+
+
+def answered_with_comment_and_email(client, respondent, bradford) -> Response:
+    respondent.start()
+    respondent.answer_all("Yes", comment="My TA helps me")
+    client.post(respondent.url("check"), {"email": "me@example.org"})
+    return Response.objects.filter(survey=bradford).latest("pk")
+
+
+def test_a_respondent_deletes_their_answers_comments_and_email(client, respondent, bradford):
+    response = answered_with_comment_and_email(client, respondent, bradford)
+    assert Voice.objects.filter(survey_answer__response=response).exists()
+    assert "delete your answers" in client.get(respondent.url("done")).content.decode()
+
+    confirm = client.get(respondent.url("delete"))
+    assert "Delete your answers?" in confirm.content.decode()
+    assert "your email address" in confirm.content.decode()
+    done = client.post(respondent.url("delete"))
+    assert "Your answers are deleted" in done.content.decode()
+
+    assert not Response.objects.filter(pk=response.pk).exists()
+    assert not Answer.objects.filter(response_id=response.pk).exists()
+    assert not Voice.objects.filter(survey_answer__response_id=response.pk).exists()
+    assert not HearBackRequest.objects.filter(email="me@example.org").exists()
+    # Nothing is left to delete, and the flow starts afresh.
+    assert "no answers to delete" in client.get(respondent.url("delete")).content.decode()
+
+
+def test_whoever_holds_the_resume_link_can_delete(client, respondent, bradford):
+    respondent.start()
+    respondent.answer(1, "Yes", comment="secret words")
+    response = Response.objects.filter(survey=bradford).latest("pk")
+    client.cookies.clear()  # another device, with only the link
+    client.get(respondent.url("resume", response.token))
+    client.post(respondent.url("delete"))
+    assert not Response.objects.filter(pk=response.pk).exists()
+
+
+def test_an_officer_erases_a_respondents_data_from_their_resume_link(client, respondent, bradford):
+    response = answered_with_comment_and_email(client, respondent, bradford)
+    officer = UserFactory(roles=[OFFICER])
+    client.force_login(officer)
+    url = "/admin/survey-results/erase/"
+    assert client.get(url).status_code == 200
+
+    link = f"https://send.example.gov.uk{respondent.url('resume', response.token)}"
+    found = client.post(url, {"reference": link})
+    assert f"Response {response.pk} to {bradford.title}" in found.content.decode()
+    assert Response.objects.filter(pk=response.pk).exists()  # nothing goes before confirming
+
+    erased = client.post(url, {"reference": str(response.pk), "confirm": "yes"}, follow=True)
+    assert "everything from it are deleted" in erased.content.decode()
+    assert not Response.objects.filter(pk=response.pk).exists()
+    assert not HearBackRequest.objects.filter(email="me@example.org").exists()
+    event = AuditEvent.objects.get(kind=AuditEvent.Kind.ERASURE)
+    assert (event.user, event.object_id) == (officer, str(response.pk))
+
+
+def test_an_unknown_reference_says_what_to_check(client, demo_site):
+    client.force_login(UserFactory(roles=[OFFICER]))
+    for reference in ["", "nonsense-token", "99999999", "9" * 40]:
+        page = client.post("/admin/survey-results/erase/", {"reference": reference})
+        assert page.status_code == 400
+        assert "No answers match that" in page.content.decode() or "Enter the resume" in (
+            page.content.decode()
+        )
+
+
+def test_only_officers_erase(client, demo_site):
+    client.force_login(UserFactory(roles=[FACILITATOR]))
+    assert client.get("/admin/survey-results/erase/").status_code in (302, 403)
