@@ -124,6 +124,10 @@ STAFF_IDLE_TIMEOUT_SECONDS = 30 * 60
 # The Wagtail admin signs in through allauth, so its rate limits and MFA apply there too.
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_SITE_NAME = "SEND voices"
+# The admin must not call out to Wagtail's servers (and the CSP would block it anyway).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Nor fetch staff avatars from Gravatar (which would tell it who signs in).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # Documents are served by Wagtail's view, which checks privacy settings, never straight from
@@ -151,8 +155,8 @@ CACHES = {
     }
 }
 
-# Content-Security-Policy (django-csp): nothing from another site, no inline script or style on
-# public pages. engagement/csp.py relaxes styles for the Wagtail admin alone.
+# Content-Security-Policy (django-csp): nothing from another site, no inline script or style
+# outside the Wagtail admin, which engagement/csp.py relaxes for Wagtail's own inline code.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],

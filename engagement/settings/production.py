@@ -2,7 +2,7 @@
 
 Required: SECRET_KEY, ALLOWED_HOSTS (comma-separated), DATABASE_URL (postgres://...).
 Optional: WAGTAILADMIN_BASE_URL, EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD,
-EMAIL_USE_TLS, DEFAULT_FROM_EMAIL, SECURE_HSTS_PRELOAD.
+EMAIL_USE_TLS, DEFAULT_FROM_EMAIL, SECURE_HSTS_PRELOAD, TRUSTED_PROXY_COUNT (1).
 """
 
 import os
@@ -50,6 +50,9 @@ SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = os.environ.get("SECURE_HSTS_PRELOAD", "true").lower() == "true"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# The proxy's address is not the client's: allauth's rate limits and the survey start throttle
+# take the address the proxy adds to X-Forwarded-For (TRUSTED_PROXY_COUNT proxies in front).
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1"))
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 

@@ -90,10 +90,12 @@ def answer(page, number: int, label: str = "Yes"):
     page.get_by_role("radio", name=label, exact=True).check()
     page.get_by_role("button", name="Continue").click()
     if number < QUESTIONS:
-        page.wait_for_function(f"location.pathname.endsWith('/question/{number + 1}/')")
+        page.wait_for_function(f"() => location.pathname.endsWith('/question/{number + 1}/')")
         page.wait_for_selector(f"#progress:text-is('Question {number + 1} of {QUESTIONS}')")
         # The new bubbles fade in (unless reduced motion is asked for): let them arrive.
-        page.wait_for_function("document.getAnimations().every(a => a.playState === 'finished')")
+        page.wait_for_function(
+            "() => document.getAnimations().every(a => a.playState === 'finished')"
+        )
     else:
         page.wait_for_url("**/check/")
 
@@ -126,9 +128,9 @@ def test_a_chat_answered_by_keyboard_alone_reaches_the_confirmation(page, survey
             break
 
         following = number + 1
-        page.wait_for_function(f"location.pathname.endsWith('/question/{following}/')")
+        page.wait_for_function(f"() => location.pathname.endsWith('/question/{following}/')")
         page.wait_for_function(
-            "document.activeElement.matches('h1.question__heading')"
+            "() => document.activeElement.matches('h1.question__heading')"
             f" && document.querySelector('#progress').textContent.includes('{following} of')"
         )
         new_heading = heading(page)
@@ -139,7 +141,7 @@ def test_a_chat_answered_by_keyboard_alone_reaches_the_confirmation(page, survey
         assert bubbles.count() == number
         assert bubbles.last.inner_text() == asked
         assert page.locator(".chat-history .bubble--answer").last.is_visible()
-        page.wait_for_function(f"{ANNOUNCER} !== {said!r} && {ANNOUNCER}.length > 0")
+        page.wait_for_function(f"() => {ANNOUNCER} !== {said!r} && {ANNOUNCER}.length > 0")
         said = page.evaluate(ANNOUNCER)
         assert said == f"Question {following} of {QUESTIONS}: {new_heading}"
 
@@ -303,7 +305,7 @@ def test_read_aloud_character_count_lost_connection_and_back(new_page, survey_ur
     count = page.locator("#id_comment-count")
     assert count.inner_text() == "You have 1 character too many"
     assert "character-count--over" in count.get_attribute("class")
-    page.wait_for_function(f"{ANNOUNCER} === 'You have 1 character too many'")
+    page.wait_for_function(f"() => {ANNOUNCER} === 'You have 1 character too many'")
     assert box.get_attribute("maxlength") is None
     box.fill("I like the youth club")
 
@@ -329,7 +331,7 @@ def test_read_aloud_character_count_lost_connection_and_back(new_page, survey_ur
 
     # Back loads the page the address shows, with the answer given.
     page.go_back()
-    page.wait_for_function("location.pathname.endsWith('/question/2/')")
+    page.wait_for_function("() => location.pathname.endsWith('/question/2/')")
     page.wait_for_selector("#progress:text-is('Question 2 of 10')")
     assert page.get_by_role("radio", name="Yes", exact=True).is_checked()
     page.go_back()
