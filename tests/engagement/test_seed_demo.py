@@ -68,3 +68,4 @@ def test_demo_logins_are_printed_with_dev_settings(settings, demo_site, capsys):
     for email, *_ in DEMO_USERS:
         assert email in out
     assert "demo-send-voices" in out
+    assert "must use two-step sign in" in out  # officers, the lead and the administrator

@@ -51,4 +51,8 @@ class Command(BaseCommand):
         self.stdout.write(f"\nDemo logins (password for all: {DEMO_PASSWORD})")
         for email, role in logins:
             self.stdout.write(f"  {role:<28} {email}")
-        self.stdout.write("Sign in at /accounts/login/; officers edit pages at /admin/.\n")
+        self.stdout.write("Sign in at /accounts/login/; officers edit pages at /admin/.")
+        self.stdout.write(
+            "Officers, the safeguarding lead and the administrator must use two-step sign in: "
+            "at the first sign-in, scan the code shown with an authenticator app.\n"
+        )
