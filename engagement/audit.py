@@ -51,7 +51,8 @@ class AuditDownloadsMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         disposition = response.get("Content-Disposition", "")
-        if disposition.startswith("attachment") and request.user.is_authenticated:
+        # Files opened in the browser (inline, like the themed feedback report) count too.
+        if "filename=" in disposition and request.user.is_authenticated:
             filename = disposition.partition("filename=")[2].strip('"')
             record(
                 AuditEvent.Kind.EXPORT, request.user, f"Downloaded {filename} from {request.path}"

@@ -41,6 +41,16 @@ def test_every_download_is_recorded_such_as_the_answers_csv(client, demo_site):
     )
 
 
+def test_a_report_opened_in_the_browser_is_recorded_too(client, demo_site):
+    commissioner = UserFactory(roles=[COMMISSIONER])
+    client.force_login(commissioner)
+    assert client.get("/dashboard/report.pdf").status_code == 200
+    event = AuditEvent.objects.get(kind=AuditEvent.Kind.EXPORT)
+    assert event.user == commissioner
+    assert event.action.startswith("Downloaded themed-feedback-report-")
+    assert event.action.endswith(" from /dashboard/report.pdf")
+
+
 def test_opening_and_deciding_a_safeguarding_case_is_recorded_without_its_words(client, demo_site):
     now = timezone.now()
     voice = Voice.objects.create(
