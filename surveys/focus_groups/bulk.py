@@ -90,28 +90,36 @@ def parse_csv(data: bytes) -> list[Row]:
             f"The CSV needs the columns {', '.join(CSV_COLUMNS)}. Missing: {', '.join(missing)}. "
             f"Columns found: {found}."
         )
-    rows = []
-    for record in reader:
-        values = {
-            (key or "").strip().casefold(): (value or "").strip() for key, value in record.items()
-        }
-        row = Row(
-            line=reader.line_num, text=values.get("text", ""), prompt=values.get("prompt", "")
+    try:
+        return [_csv_row(reader, record) for record in reader]
+    except csv.Error as error:  # e.g. one cell of megabytes, or a stray quote to the end
+        raise UnreadableFile(
+            f"Line {reader.line_num}: the CSV cannot be read there ({error}). Check the file "
+            "is a CSV saved from a spreadsheet, with each comment in one cell."
+        ) from error
+
+
+def _csv_row(reader: csv.DictReader, record: dict) -> Row:
+    # DictReader puts cells beyond the header under the key None, as a list.
+    values = {key.strip().casefold(): (value or "").strip() for key, value in record.items() if key}
+    row = Row(line=reader.line_num, text=values.get("text", ""), prompt=values.get("prompt", ""))
+    _check_text(row)
+    if record.get(None):
+        row.problems.append(
+            "More cells than the header has columns: put a comment with commas inside quotes"
         )
-        _check_text(row)
-        speaker = values.get("speaker_type", "").casefold()
-        row.speaker_type = SPEAKER_WORDS.get(speaker, "")
-        if not row.speaker_type:
-            row.problems.append(
-                f"Unknown speaker type '{values.get('speaker_type', '')}': use young person, "
-                "parent carer or professional"
-            )
-        consent = values.get("consent", "").casefold()
-        if consent in YES:
-            row.may_publish = True
-        elif consent not in NO:
-            row.problems.append(f"Consent must be yes or no, not '{values.get('consent')}'")
-        if "\ufffd" in row.text:
-            row.problems.append("Some characters could not be read (wrong encoding?)")
-        rows.append(row)
-    return rows
+    speaker = values.get("speaker_type", "").casefold()
+    row.speaker_type = SPEAKER_WORDS.get(speaker, "")
+    if not row.speaker_type:
+        row.problems.append(
+            f"Unknown speaker type '{values.get('speaker_type', '')}': use young person, "
+            "parent carer or professional"
+        )
+    consent = values.get("consent", "").casefold()
+    if consent in YES:
+        row.may_publish = True
+    elif consent not in NO:
+        row.problems.append(f"Consent must be yes or no, not '{values.get('consent')}'")
+    if "\ufffd" in row.text:
+        row.problems.append("Some characters could not be read (wrong encoding?)")
+    return row

@@ -1,0 +1,114 @@
+"""Hostile and broken input on every public form and upload: each gets a clear 4xx message or is
+stored safely escaped, never a 500, and nothing saved earlier is lost."""
+
+import datetime
+import uuid
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+
+from engagement.models import Voice
+from engagement.roles import FACILITATOR
+from surveys.models import Answer, Contribution, FocusGroupSession, SurveyPage
+from tests.factories import UserFactory
+from tests.surveys.conftest import Respondent
+
+pytestmark = pytest.mark.django_db
+
+SCRIPT = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+HOSTILE_TEXT = {
+    "script": SCRIPT,
+    "sql": "'; DROP TABLE surveys_answer; --",
+    "null byte": "before\x00after",
+    "emoji and right-to-left": "😀👍🏽 مرحبا بالعالم ‮reversed‬",
+    "control characters": "a\x07b\x1bc\x7f",
+    "oversized": "x" * 100_000,
+    "only spaces": "   \n\t ",
+}
+BAD_FILES = {
+    "binary named .csv": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)),
+    "invalid UTF-8": b"text,speaker_type\n\xff\xfe\xfa bad bytes,young person\n",
+    "wrong headers": b"name,age,school\nSam,12,Oak Road\n",
+    "more cells than headers": b"text,speaker_type\nI like it, a lot,young person,yes,extra\n",
+    "empty": b"",
+    "oversized": b"text,speaker_type\n" + b"y" * 6_000_000 + b",young person\n",
+}
+
+
+@pytest.fixture
+def respondent(client):
+    return Respondent(client, SurveyPage.objects.get(slug="pupil-voice-annual-review"))
+
+
+def not_a_server_error(response) -> None:
+    assert response.status_code < 500, response.status_code
+
+
+@pytest.mark.parametrize("name", HOSTILE_TEXT)
+def test_a_survey_answer_with_hostile_text_is_refused_or_stored_escaped(client, respondent, name):
+    respondent.start()
+    respondent.answer(1, "Yes", comment="My first answer")
+    first = Answer.objects.latest("pk")
+    data = {"answer": respondent.option_value(2, "Yes"), "comment": HOSTILE_TEXT[name]}
+    posted = client.post(respondent.url("question", 2), data)
+    not_a_server_error(posted)
+    assert Answer.objects.get(pk=first.pk).comment == "My first answer"  # nothing earlier lost
+    if posted.status_code != 302:  # refused with a message, what was typed kept on the page
+        assert "Error: " in posted.content.decode()
+    page = client.get(respondent.url("question", 2)).content.decode()
+    assert SCRIPT not in page
+
+
+def test_a_forged_resume_token_and_a_made_up_step_are_a_calm_404(client, respondent):
+    not_a_server_error(client.get(respondent.url("resume", "forged-token-" + "a" * 40)))
+    respondent.start()
+    assert client.get(respondent.url("question", 999)).status_code == 404
+    refused = client.post(respondent.url("question", 1), {"answer": "not-an-option"})
+    assert refused.status_code == 400 and "Error: " in refused.content.decode()
+
+
+def test_a_post_without_its_csrf_token_is_refused(respondent):
+    strict = Client(enforce_csrf_checks=True)
+    refused = strict.post(respondent.url(), {})
+    assert refused.status_code == 403
+    assert "form" in refused.content.decode().lower()  # our 403_csrf page says what to do
+
+
+@pytest.fixture
+def facilitator_client(client):
+    facilitator = UserFactory(roles=[FACILITATOR])
+    session = FocusGroupSession.objects.create(
+        title="Group", held_on=datetime.date(2026, 11, 1), setting_type="college",
+        young_people_count=6, consent="verbal",
+    )  # fmt: skip
+    session.facilitators.add(facilitator)
+    client.force_login(facilitator)
+    return client, session
+
+
+@pytest.mark.parametrize("name", HOSTILE_TEXT)
+def test_a_contribution_with_hostile_text_is_refused_or_stored_escaped(facilitator_client, name):
+    client, session = facilitator_client
+    url = f"/focus-groups/{session.pk}/contributions/"
+    base = {"kind": "quote", "speaker_type": "young_person"}
+    client.post(url, {**base, "text": "Kept words", "client_key": str(uuid.uuid4())})
+    posted = client.post(url, {**base, "text": HOSTILE_TEXT[name], "client_key": str(uuid.uuid4())})
+    not_a_server_error(posted)
+    assert Contribution.objects.filter(text="Kept words").count() == 1
+    page = client.get(f"/focus-groups/{session.pk}/").content.decode()
+    assert SCRIPT not in page
+    if name == "script" and Contribution.objects.filter(text=SCRIPT).exists():
+        assert "&lt;script&gt;" in page
+        assert Voice.objects.filter(text=SCRIPT).count() == 1
+
+
+@pytest.mark.parametrize("name", BAD_FILES)
+def test_a_broken_upload_gets_a_clear_message_and_imports_nothing(facilitator_client, name):
+    client, session = facilitator_client
+    upload = SimpleUploadedFile("notes.csv", BAD_FILES[name], "text/csv")
+    posted = client.post(
+        f"/focus-groups/{session.pk}/import/", {"csv_file": upload, "speaker_type": "young_person"}
+    )
+    assert posted.status_code in (200, 400, 413), posted.status_code
+    assert not Contribution.objects.filter(session=session).exists()  # nothing until confirmed
