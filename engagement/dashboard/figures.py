@@ -1,15 +1,79 @@
-"""Every figure of the dashboard at once, as shown (suppressed): for the PDF and the CSV."""
+"""The dashboard's figures as shown (suppressed): each page's tables, and all of them at once
+for the PDF and the CSV."""
 
 from dataclasses import dataclass
 
+import pandas as pd
+
+from engagement.models import Sentiment, Voice
 from engagement.suppression import NOT_SHOWN
+from outcomes_cms.models import OutcomesFrameworkPage
 
 from . import reach, themes
 from .filters import Filters
 from .loop import loop_figures
 from .outcomes import OutcomeFigures, outcome_figures
-from .tables import ShownTable
-from .views import outcomes_by_framework, reach_tables, theme_tables
+from .periods import recent_quarters
+from .tables import ShownTable, counts_table, single_counts
+
+
+def outcomes_by_framework(filters: Filters) -> list[tuple[OutcomesFrameworkPage, list]]:
+    if filters.outcome:
+        framework = OutcomesFrameworkPage.objects.parent_of(filters.outcome).first()
+        return [(framework, [filters.outcome])]
+    return [
+        (framework, list(framework.outcomes()))
+        for framework in OutcomesFrameworkPage.objects.live().order_by("path")
+    ]
+
+
+def theme_tables(filters: Filters, counts) -> dict:
+    current = themes.in_period(counts, filters)
+    latest = filters.quarter or recent_quarters(1)[0]
+    return {
+        "by_audience": counts_table(
+            themes.themes_by(current, "audience", Voice.Audience.choices),
+            "Comments in each theme, by who said them", "Theme",
+        ),
+        "by_channel": counts_table(
+            themes.themes_by(current, "channel", Voice.Channel.choices),
+            "Comments in each theme, by how we heard them", "Theme",
+        ),
+        "by_sentiment": counts_table(
+            themes.themes_by(current, "sentiment", Sentiment.choices),
+            "Comments in each theme, by how they felt", "Theme",
+        ),
+        "over_time": counts_table(
+            themes.themes_over_time(counts, latest.and_before(3)),
+            "Comments in each theme, quarter by quarter", "Theme",
+        ),
+        "rising": themes.rising(counts, latest),
+        "latest": latest,
+    }  # fmt: skip
+
+
+def reach_tables(filters: Filters) -> dict:
+    rows = reach.reach_rows(filters)
+    frame = pd.DataFrame(rows, columns=["channel", "setting", "audience", "people"])
+    frame["where"] = [
+        f"{row.channel}: {row.setting}" if row.setting else row.channel
+        for row in frame.itertuples()
+    ]
+    table = (
+        frame.pivot_table(index="where", columns="audience", values="people", aggfunc="sum")
+        .reindex(columns=list(reach.AUDIENCE_LABELS))
+        .fillna(0)
+        .astype(int)
+    )
+    table.columns = list(reach.AUDIENCE_LABELS.values())
+    return {
+        "heard": counts_table(
+            table, "People heard, by how and where we heard them", "How and where"
+        ),
+        "completed_by": single_counts(
+            reach.completed_by(filters), "Completed surveys, by who answered", "Who answered"
+        ),
+    }
 
 
 @dataclass

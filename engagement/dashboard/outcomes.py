@@ -137,9 +137,7 @@ def outcome_figures(filters: Filters, outcomes: list[OutcomePage]) -> list[Outco
 def _trend(frame: pd.DataFrame, latest: Quarter | None) -> list[tuple[Quarter, Share]]:
     if latest is None:
         return []
-    quarters = [latest]
-    while len(quarters) < TREND_QUARTERS:
-        quarters.insert(0, quarters[0].previous)
+    quarters = latest.and_before(TREND_QUARTERS - 1)
     return [(quarter, _share(frame[frame["quarter"] == quarter])) for quarter in quarters]
 
 

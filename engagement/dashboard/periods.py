@@ -40,6 +40,13 @@ class Quarter:
         month = self.start.month - 3
         return Quarter(date(self.start.year - (month < 1), (month - 1) % 12 + 1, 1))
 
+    def and_before(self, count: int) -> list["Quarter"]:
+        """The `count` quarters before this one and this one, oldest first."""
+        quarters = [self]
+        for _ in range(count):
+            quarters.insert(0, quarters[0].previous)
+        return quarters
+
     @property
     def financial_label(self) -> str:
         """ "Q1 2026/27" runs April to June 2026."""

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from engagement.suppression import shown_table
+from engagement.suppression import shown_count, shown_counts, shown_table
 
 
 @dataclass
@@ -52,10 +52,10 @@ def counts_table(counts: pd.DataFrame, caption: str, row_header: str) -> ShownTa
 
 def single_counts(counts: dict[str, int], caption: str, row_header: str) -> ShownTable:
     """One column of counts (e.g. surveys by who answered), with its total."""
-    frame = pd.DataFrame({"People": list(counts.values())}, index=list(counts.keys()))
-    table = counts_table(frame, caption, row_header)
-    # A one-column table's "Total" column repeats it: keep the column, drop the repeat.
-    table.columns = table.columns[:1]
-    table.rows = [(label, cells[:1], bar) for label, cells, bar in table.rows]
-    table.total_row = table.total_row[:1] if table.total_row else None
-    return table
+    shown = shown_counts(counts)
+    largest = max([*counts.values(), 1])
+    rows = [
+        (label, [shown[label]], 100 * count / largest if shown[label] == str(count) else None)
+        for label, count in counts.items()
+    ]
+    return ShownTable(caption, row_header, ["People"], rows, [shown_count(sum(counts.values()))])

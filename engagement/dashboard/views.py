@@ -6,25 +6,21 @@ filters from the address, so the PDF and CSV links carry them too.
 
 from functools import wraps
 
-import pandas as pd
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 
-from engagement.models import Sentiment, Theme, Voice
+from engagement.models import Theme
 from engagement.suppression import THRESHOLD, shown_count
 from engagement.themes import carrying
-from outcomes_cms.models import OutcomesFrameworkPage
 
-from . import reach, themes
+from . import themes
+from .figures import outcomes_by_framework, reach_tables, theme_tables
 from .filters import DashboardFilterForm, Filters
 from .loop import loop_figures
 from .outcomes import outcome_figures
-from .periods import recent_quarters
-from .tables import counts_table, single_counts
 
-SENTIMENTS = Sentiment.choices
 TOP_THEMES_WITH_EXAMPLES = 5
 
 
@@ -44,16 +40,6 @@ def dashboard_view(view):
     return wrapped
 
 
-def outcomes_by_framework(filters: Filters) -> list[tuple[OutcomesFrameworkPage, list]]:
-    if filters.outcome:
-        framework = OutcomesFrameworkPage.objects.parent_of(filters.outcome).first()
-        return [(framework, [filters.outcome])]
-    return [
-        (framework, list(framework.outcomes()))
-        for framework in OutcomesFrameworkPage.objects.live().order_by("path")
-    ]
-
-
 @dashboard_view
 def outcomes(request, filters: Filters):
     grouped = outcomes_by_framework(filters)
@@ -66,34 +52,6 @@ def outcomes(request, filters: Filters):
             for framework, outcomes in grouped
         ],
     }
-
-
-def theme_tables(filters: Filters, counts) -> dict:
-    current = themes.in_period(counts, filters)
-    latest = filters.quarter or recent_quarters(1)[0]
-    quarters = [latest]
-    while len(quarters) < 4:
-        quarters.insert(0, quarters[0].previous)
-    return {
-        "by_audience": counts_table(
-            themes.themes_by(current, "audience", Voice.Audience.choices),
-            "Comments in each theme, by who said them", "Theme",
-        ),
-        "by_channel": counts_table(
-            themes.themes_by(current, "channel", Voice.Channel.choices),
-            "Comments in each theme, by how we heard them", "Theme",
-        ),
-        "by_sentiment": counts_table(
-            themes.themes_by(current, "sentiment", SENTIMENTS),
-            "Comments in each theme, by how they felt", "Theme",
-        ),
-        "over_time": counts_table(
-            themes.themes_over_time(counts, quarters),
-            "Comments in each theme, quarter by quarter", "Theme",
-        ),
-        "rising": themes.rising(counts, latest),
-        "latest": latest,
-    }  # fmt: skip
 
 
 @dashboard_view
@@ -125,30 +83,6 @@ def theme_comments(request, filters: Filters, key: str):
         "listed": total >= THRESHOLD,
         "page_obj": page,
         "can_export": request.user.has_perm("engagement.view_voice"),
-    }
-
-
-def reach_tables(filters: Filters) -> dict:
-    rows = reach.reach_rows(filters)
-    frame = pd.DataFrame(rows, columns=["channel", "setting", "audience", "people"])
-    frame["where"] = [
-        f"{row.channel}: {row.setting}" if row.setting else row.channel
-        for row in frame.itertuples()
-    ]
-    table = (
-        frame.pivot_table(index="where", columns="audience", values="people", aggfunc="sum")
-        .reindex(columns=list(reach.AUDIENCE_LABELS))
-        .fillna(0)
-        .astype(int)
-    )
-    table.columns = list(reach.AUDIENCE_LABELS.values())
-    return {
-        "heard": counts_table(
-            table, "People heard, by how and where we heard them", "How and where"
-        ),
-        "completed_by": single_counts(
-            reach.completed_by(filters), "Completed surveys, by who answered", "Who answered"
-        ),
     }
 
 
