@@ -6,7 +6,8 @@ PORT ?= 8000
 MANAGE := $(PY) manage.py
 
 .DEFAULT_GOAL := help
-.PHONY: help run test install lint format migrate seed browser-deps check-deploy clean bench-surveys bench-theming bench-dashboard bench-send
+.PHONY: help run test test-sqlite test-postgres backup-restore-check install lint format migrate seed \
+	browser-deps postgres-deps check-deploy clean bench-surveys bench-theming bench-dashboard bench-send
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -45,17 +46,28 @@ format: install ## Reformat with ruff
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-test: install browser-deps lint ## Set up and run every test, browser tests included
-	$(MANAGE) makemigrations --check --dry-run --settings=engagement.settings.test
-	$(PY) -m pytest
-
-# Load benchmark: gunicorn and a throwaway PostgreSQL cluster (it needs the server binaries).
-BENCH_ARGS ?= --concurrency 100 --duration 60
-bench-surveys: install ## Load-test survey answer steps against a bare view (BENCH_ARGS=...)
+# PostgreSQL's server, for the second test run, the backup check and the load benchmark.
+postgres-deps:
 	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq postgresql; \
 	fi
+
+test: lint test-sqlite test-postgres backup-restore-check ## Set up and run every test, on SQLite and on PostgreSQL
+
+test-sqlite: install browser-deps ## The whole suite, browser tests included, on in-memory SQLite
+	$(MANAGE) makemigrations --check --dry-run --settings=engagement.settings.test
+	$(PY) -m pytest
+
+test-postgres: install browser-deps postgres-deps ## The whole suite again on a throwaway PostgreSQL cluster
+	$(PY) scripts/throwaway_postgres.py -- $(PY) -m pytest
+
+backup-restore-check: install postgres-deps ## Back up the demo data with pg_dump, restore it, compare every row
+	$(PY) scripts/backup_restore.py
+
+# Load benchmark: gunicorn and a throwaway PostgreSQL cluster (it needs the server binaries).
+BENCH_ARGS ?= --concurrency 100 --duration 60
+bench-surveys: install postgres-deps ## Load-test survey answer steps against a bare view (BENCH_ARGS=...)
 	$(PY) benchmarks/survey_load.py $(BENCH_ARGS)
 
 # The public benchmark's protocol (../shared/bench/README.md): theme and sentiment F1, and the

@@ -32,7 +32,6 @@ from __future__ import annotations
 import argparse
 import collections
 import contextlib
-import glob
 import html
 import http.client
 import itertools
@@ -43,7 +42,6 @@ import re
 import secrets
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -57,6 +55,9 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+from scripts.throwaway_postgres import Postgres, free_port  # noqa: E402
+
 PY = sys.executable
 SURVEY_PATH = "/pupil-voice-annual-review/"
 BARE_PATH = "/bench/bare/"
@@ -76,12 +77,6 @@ COMMENTS = [
 
 def log(message: str) -> None:
     print(f"[bench {time.strftime('%H:%M:%S')}] {message}", flush=True)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def cpu_seconds(pid: int) -> float:
@@ -108,57 +103,13 @@ def machine_cpu_seconds() -> float:
 # --------------------------------------------------------------------------------------------
 
 
-class Postgres:
-    """A throwaway cluster: initdb in a temp dir, TCP on 127.0.0.1 only, trust auth."""
-
-    def __init__(self, root: Path):
-        found = glob.glob("/usr/lib/postgresql/*/bin/initdb")
-        if not found:
-            sys.exit("PostgreSQL's server is not installed: apt-get install postgresql")
-        self.bin = Path(max(found, key=lambda p: int(re.findall(r"\d+", p)[0]))).parent
-        self.data = root / "pgdata"
-        self.port = free_port()
-        self.as_postgres = os.geteuid() == 0  # initdb and postgres refuse to run as root
-        self.started = False
-
-    def _run(self, *args: str) -> None:
-        prefix = ["runuser", "-u", "postgres", "--"] if self.as_postgres else []
-        subprocess.run([*prefix, *args], check=True, stdout=subprocess.DEVNULL, cwd="/")
-
-    def start(self) -> str:
-        """Start the cluster; return the DATABASE_URL of an empty database in it."""
-        self.data.mkdir()
-        if self.as_postgres:
-            shutil.chown(self.data, "postgres", "postgres")
-        self._run(
-            str(self.bin / "initdb"), "-D", str(self.data), "-U", "bench", "--auth=trust",
-            "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync",
-        )  # fmt: skip
-        options = (
-            f"-c listen_addresses=127.0.0.1 -c port={self.port} -c unix_socket_directories='' "
-            "-c max_connections=200 -c shared_buffers=256MB"
-        )
-        self._run(
-            str(self.bin / "pg_ctl"), "-D", str(self.data), "-o", options,
-            "-l", str(self.data / "server.log"), "-w", "-t", "60", "start",
-        )  # fmt: skip
-        self.started = True
-        import psycopg
-
-        dsn = f"host=127.0.0.1 port={self.port} user=bench dbname=postgres"
-        with psycopg.connect(dsn, autocommit=True) as conn:
-            conn.execute("CREATE DATABASE send_bench")
-        return f"postgres://bench@127.0.0.1:{self.port}/send_bench"
+class BenchPostgres(Postgres):
+    """The shared throwaway cluster, plus the CPU its server processes used."""
 
     def cpu_seconds(self) -> float:
         with contextlib.suppress(OSError, ValueError, IndexError):
             return cpu_seconds(int((self.data / "postmaster.pid").read_text().split()[0]))
         return 0.0
-
-    def stop(self) -> None:
-        if self.started:
-            self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop")
-            self.started = False
 
 
 class Gunicorn:
@@ -671,7 +622,7 @@ def prepare(args, root: Path, pg: Postgres) -> dict:
         "DJANGO_SETTINGS_MODULE": "engagement.settings.bench",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "127.0.0.1",
-        "DATABASE_URL": pg.start(),
+        "DATABASE_URL": pg.start("send_bench"),
         "BENCH_DIR": str(root),
         "BENCH_DEFER_TASKS": "1" if args.defer_tasks else "",
         "PYTHONUNBUFFERED": "1",
@@ -694,8 +645,7 @@ def main() -> int:
     args = parse_args()
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(f"signal {signum}"))
     root = Path(tempfile.mkdtemp(prefix="send-bench-"))
-    root.chmod(0o755)  # the postgres user must reach its data directory
-    pg, server, run_id = Postgres(root), None, secrets.token_hex(3)
+    pg, server, run_id = BenchPostgres(root), None, secrets.token_hex(3)
     try:
         log(f"starting PostgreSQL in {root}")
         env = prepare(args, root, pg)

@@ -43,35 +43,72 @@ ACCESSIBILITY = {
     ],
 }
 
+# The periods here match HEAR_BACK_RETENTION_DAYS and INCOMPLETE_RESPONSE_RETENTION_DAYS in the
+# settings (tests/outcomes_cms/test_standard_pages.py checks they agree).
 PRIVACY = {
     "slug": "privacy",
     "title": "Privacy notice",
     "summary": "This page says what we keep when you answer a survey or come to a group, why we "
-    "keep it, and who sees it.",
+    "keep it, who sees it, how long we keep it, and how to delete it.",
     "body": [
         *_section(
             "You do not have to tell us who you are",
             "Our surveys do not ask for your name. We do not know who you are unless you tell us.",
+            "We do not keep your IP address (the number of your internet connection) or anything "
+            "else that could say which phone or computer you used.",
             "You can stop at any time. You can skip questions you do not want to answer.",
         ),
         *_section(
             "What we keep",
             "We keep your answers and anything you write in the comment boxes.",
+            "We keep who answered: you, you with help, or someone answering for you.",
+            "At a group, we write down what people said, but not who said it. We count how many "
+            "young people and parent carers came. We do not write down names.",
             "If you want to hear what happened because of your answers, you can give us an email "
-            "address. We only use it to tell you what changed. You can stop the emails at any "
-            "time with the link in each email.",
+            "address. We keep it apart from your answers. We only use it to tell you what "
+            "changed. You can stop the emails at any time with the link in each email.",
+        ),
+        *_section(
+            "On your phone or computer",
+            "We tell your browser not to keep copies of the pages with your answers, so someone "
+            "using the same device later cannot go back and see them.",
+            'The "Exit this page" button takes you to another website at once.',
+            "Our pages only load things from this website. No other company sees that you "
+            "visited, and we do not use cookies to follow you around the internet. We use two "
+            "small cookies that only this website reads: one so the survey remembers your "
+            "answers while you answer, and one that keeps the forms safe from tricks.",
         ),
         *_section(
             "Who sees your answers",
             "Council staff who plan SEND services read what people said. When we share results, "
             "we never show a number smaller than 5, so nobody can work out who said what.",
             "We take out names, phone numbers and addresses before anyone else reads a comment.",
+            "Staff sign in with a password. Staff who can change things, or read messages about "
+            "keeping safe, also need a code from their phone. We keep a record of who signed in "
+            "and who downloaded results.",
         ),
         *_section(
             "If you tell us you are not safe",
             "If you write something that makes us think you or someone else might be hurt, a "
-            "person whose job is to keep children safe will read it. They will only use it to "
-            "help keep you safe.",
+            "person whose job is to keep children safe will read it. Nobody else will see it. "
+            "They will only use it to help keep you safe.",
+        ),
+        *_section(
+            "How long we keep it",
+            "Email addresses: 2 years, then we delete them.",
+            "A survey you started but did not send: if nothing changes for 90 days, we delete "
+            "it and everything you wrote in it.",
+            "Answers you sent: we keep them to see how things change over the years. They do "
+            "not say who you are.",
+        ),
+        *_section(
+            "Deleting your answers",
+            "At the end of the survey, and on the page with your link to come back later, there "
+            'is a "Delete your answers" button. It deletes your answers, your comments and '
+            "your email address at once.",
+            "If you saved the link to come back later, you can use it to delete your answers "
+            "any time. If you lost it, ask the SEND team: with the link or your answers' number "
+            "they can delete them for you.",
         ),
         *_section(
             "Why we are allowed to keep it",

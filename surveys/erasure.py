@@ -20,8 +20,12 @@ from engagement.models import AuditEvent
 from .models import Response
 
 
-def erase(response: Response) -> None:
+def erase(response: Response, user=None) -> None:
+    """Delete it all, and log the response's number (never its content) in the audit log, so
+    that after restoring a backup the erasures made since can be made again."""
+    who = "an officer" if user is not None and user.is_authenticated else "the respondent"
     with transaction.atomic():
+        record(AuditEvent.Kind.ERASURE, user, f"Erased response {response.pk} ({who})", response)
         response.delete()
 
 
@@ -61,8 +65,7 @@ def erase_for_officer(request):
     response = form.cleaned_data["reference"] if form.is_valid() else None
     if response is not None and request.POST.get("confirm") == "yes":
         number, survey = response.pk, response.survey.title
-        record(AuditEvent.Kind.ERASURE, request.user, f"Erased response {number}", response)
-        erase(response)
+        erase(response, request.user)
         messages.success(request, f"Response {number} to '{survey}' and everything from it "
                          "are deleted.")  # fmt: skip
         return redirect("survey_erase_response")

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    "django_tasks_db",  # production queues background work in the database (TASKS there)
     "allauth",
     "allauth.account",
     "allauth.mfa",

@@ -32,8 +32,8 @@ CSRF_TRUSTED_ORIGINS = [f"https://{host}" for host in ALLOWED_HOSTS if not host.
 # Background work (analysing comments, emails to safeguarding leads and to people who asked to
 # hear back, retraining) is queued in the database and run by `manage.py db_worker`, never
 # inside a respondent's request. Each chunk of comments is stored in one transaction, so a
-# worker that dies mid-task leaves no comment half-analysed.
-INSTALLED_APPS = [*INSTALLED_APPS, "django_tasks_db"]  # noqa: F405
+# worker that dies mid-task leaves no comment half-analysed; `manage.py resume_interrupted_work`
+# (run before each worker start) puts its task back in the queue.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 STORAGES = {

@@ -1,12 +1,22 @@
 """Fast, self-contained settings for pytest: no environment needed."""
 
+import os
+
+import dj_database_url
+
 from .base import *  # noqa: F403
 from .base import BASE_DIR
 
 DEBUG = False
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
 ALLOWED_HOSTS = ["*"]
-DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
+# In-memory SQLite by default; `make test` runs the suite again with DATABASE_URL set to a
+# throwaway PostgreSQL cluster (scripts/throwaway_postgres.py), as production runs.
+DATABASES = {
+    "default": dj_database_url.parse(os.environ["DATABASE_URL"])
+    if os.environ.get("DATABASE_URL")
+    else {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}
+}
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -83,6 +83,11 @@ def test_whoever_holds_the_resume_link_can_delete(client, respondent, bradford):
     client.get(respondent.url("resume", response.token))
     client.post(respondent.url("delete"))
     assert not Response.objects.filter(pk=response.pk).exists()
+    # Logged by number only, so a restore from backup can be followed by erasing it again.
+    event = AuditEvent.objects.get(kind=AuditEvent.Kind.ERASURE)
+    assert (event.user, event.object_id) == (None, str(response.pk))
+    assert event.action == f"Erased response {response.pk} (the respondent)"
+    assert "secret words" not in str(AuditEvent.objects.values_list())
 
 
 def test_an_officer_erases_a_respondents_data_from_their_resume_link(client, respondent, bradford):
