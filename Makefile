@@ -7,7 +7,7 @@ MANAGE := $(PY) manage.py
 
 .DEFAULT_GOAL := help
 .PHONY: help run test test-sqlite test-postgres backup-restore-check install lint format migrate seed \
-	browser-deps postgres-deps check-deploy clean bench-surveys bench-theming bench-dashboard bench-send
+	browser-deps postgres-deps check-deploy clean bench-surveys bench-faults bench-theming bench-dashboard bench-send
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -69,6 +69,11 @@ backup-restore-check: install postgres-deps ## Back up the demo data with pg_dum
 BENCH_ARGS ?= --concurrency 100 --duration 60
 bench-surveys: install postgres-deps ## Load-test survey answer steps against a bare view (BENCH_ARGS=...)
 	$(PY) benchmarks/survey_load.py $(BENCH_ARGS)
+
+# Kill a gunicorn worker, the whole server and the task worker mid-run; check nothing is lost.
+FAULT_ARGS ?= --concurrency 30 --phase 15
+bench-faults: install postgres-deps ## Kill gunicorn and the task worker mid-run; check nothing is lost (FAULT_ARGS=...)
+	cd benchmarks && ../$(PY) faults.py $(FAULT_ARGS)
 
 # The public benchmark's protocol (../shared/bench/README.md): theme and sentiment F1, and the
 # whole analysis's speed on one core over 100,000 comments.

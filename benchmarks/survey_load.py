@@ -365,8 +365,34 @@ def run_clients(args, client, warmup: float, ready, measure) -> tuple:
     return start - began, start, end, before, after
 
 
+OFFICER_EMAIL, OFFICER_PASSWORD = "dashboard-reader@example.org", secrets.token_urlsafe(16)
+DASHBOARD_PAGES = ["/dashboard/", "/dashboard/themes/", "/dashboard/reach/", "/dashboard/loop/"]
+MAKE_OFFICER = f"""
+from django.contrib.auth.models import Group
+from engagement.models import User
+from engagement.roles import COMMISSIONER
+user = User.objects.create_user(email="{OFFICER_EMAIL}", password="{OFFICER_PASSWORD}")
+user.groups.add(Group.objects.get(name=COMMISSIONER))
+"""
+
+
+def read_dashboard(browser: Browser) -> None:
+    """A commissioner signs in, then loads the dashboard's pages in turn until stopped."""
+    page = browser.get("login_get", "/accounts/login/").text
+    form = {"csrfmiddlewaretoken": csrf_token(page), "login": OFFICER_EMAIL}
+    browser.post("login_post", "/accounts/login/", form | {"password": OFFICER_PASSWORD})
+    for path in itertools.cycle(DASHBOARD_PAGES):
+        browser.get("dashboard", path)
+
+
 def survey_phase(port: int, run_id: str, args, measure):
     recorder, outcomes, numbers = Recorder(), [], itertools.count()
+
+    def officer(stop: threading.Event) -> None:
+        with contextlib.suppress(Stopped):
+            while True:
+                with contextlib.suppress(StepFailed):
+                    read_dashboard(Browser(port, recorder, stop))
 
     def client(number: int, stop: threading.Event) -> None:
         rng = random.Random(args.seed * 1000 + number)
@@ -385,7 +411,14 @@ def survey_phase(port: int, run_id: str, args, measure):
 
     # The window opens once every respondent is answering questions: mid-survey, not starting.
     everyone_answering = lambda: len(recorder.answering) >= args.concurrency  # noqa: E731
+    stop_officer = threading.Event()
+    reader = threading.Thread(target=officer, args=(stop_officer,))
+    if args.officer:
+        reader.start()
     window = run_clients(args, client, args.warmup, everyone_answering, measure)
+    stop_officer.set()
+    if args.officer:
+        reader.join()
     return recorder, outcomes, window
 
 
@@ -519,12 +552,16 @@ def report(args, survey, bare, db: dict) -> tuple[float, int]:
           f"(analysing new comments): {tasks}.\n{line}")  # fmt: skip
     print(f"Answer steps (POST an answer + GET the page it leads to) {s.rate('answer_step'):6.1f}"
           f" /s   {latencies(s.of_kind('answer_step'))}")  # fmt: skip
+    if dashboard := s.of_kind("dashboard"):
+        print(f"Dashboard pages, one commissioner in turn  {s.rate('dashboard'):16.1f} /s   "
+              f"{latencies(dashboard)}")  # fmt: skip
     print(f"Bare view requests ({BARE_PATH})                 {b.rate('bare'):8.1f} /s   "
           f"{latencies(b.samples)}")  # fmt: skip
     print(f"RATIO answer steps/s / bare requests/s = {ratio:.3f}   (target >= 0.4)\n"
           f"  ({in_steps:.0%} of the survey window's requests were answer steps'; the others: "
           "start, who, first question, check, done)")  # fmt: skip
-    print(f"Errors: {sum(errors.values())}")
+    sent, failed = len(s_recorder.samples) + len(b_recorder.samples), sum(errors.values())
+    print(f"Errors: {failed} of {sent} requests ({failed / max(1, sent):.2%})")
     for kind, count in errors.most_common():
         print(f"  {kind}: {count}")
     per_request_table(s.samples + b.samples)
@@ -608,6 +645,11 @@ def parse_args():
         action="store_true",
         help="enqueue background tasks and leave them, as if a worker took them elsewhere",
     )
+    parser.add_argument(
+        "--officer",
+        action="store_true",
+        help="a commissioner signed in loads the dashboard's pages in turn during the survey phase",
+    )
     parser.add_argument("--strict", action="store_true", help="exit 1 if the ratio is missed")
     args = parser.parse_args()
     if args.concurrency < 1 or args.duration <= 0 or args.warmup < 0:
@@ -633,8 +675,10 @@ def prepare(args, root: Path, pg: Postgres) -> dict:
         ["seed_demo"],
         ["collectstatic", "--no-input"],
     )
+    if getattr(args, "officer", False):
+        steps += (["shell", "--no-imports", "-c", MAKE_OFFICER],)
     for step in steps:
-        log("manage.py " + " ".join(step))
+        log("manage.py " + " ".join(step[:2]))
         subprocess.run(
             [PY, "manage.py", *step], cwd=REPO, env=env, check=True, stdout=subprocess.DEVNULL
         )

@@ -33,6 +33,9 @@ MEDIA_ROOT = _scratch / "media"
 if os.environ.get("BENCH_DEFER_TASKS") == "1":
     TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
 
+# No email leaves a benchmark (there is no mail server): kept in memory instead.
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
