@@ -301,11 +301,17 @@ def csrf_token(page: str) -> str:
     return html.unescape(match.group(1))
 
 
-def respond(browser: Browser, outcome: Outcome, tag: str, rng: random.Random) -> None:
-    """One respondent from the start page to the confirmation."""
+def respond(
+    browser: Browser, outcome: Outcome, tag: str, rng: random.Random, think: float = 0
+) -> None:
+    """One respondent from the start page to the confirmation. With `think`, it spends between
+    half and one and a half times that many seconds on each page before answering, as a person
+    reading the question and choosing would."""
     double_at = rng.choice(["start", "who", "check", *range(1, 11)]) if rng.random() < 0.2 else ""
 
     def post(kind: str, path: str, form: dict, at) -> Reply:
+        if think and browser.stop is not None and browser.stop.wait(rng.uniform(0.5, 1.5) * think):
+            raise Stopped
         if double_at == at:
             return browser.post_twice_at_once(kind, path, form)
         return browser.post(kind, path, form)
@@ -402,8 +408,9 @@ def survey_phase(port: int, run_id: str, args, measure):
             outcomes.append(outcome)
             try:
                 respond(
-                    Browser(port, recorder, stop), outcome, f"bench-{run_id}-r{outcome.index}", rng
-                )
+                    Browser(port, recorder, stop), outcome, f"bench-{run_id}-r{outcome.index}",
+                    rng, args.think,
+                )  # fmt: skip
             except Stopped:
                 pass
             except StepFailed as exc:
@@ -549,7 +556,9 @@ def report(args, survey, bare, db: dict) -> tuple[float, int]:
           f" x {args.threads} threads, PostgreSQL, {args.concurrency} clients, {os.cpu_count()}"
           f" CPUs. A {args.duration:.0f} s window per phase;\nthe survey's opened after "
           f"{warmed:.0f} s, once every respondent was answering questions. Background tasks "
-          f"(analysing new comments): {tasks}.\n{line}")  # fmt: skip
+          f"(analysing new comments): {tasks}. Each respondent spends "
+          f"{args.think * 0.5:.0f}-{args.think * 1.5:.0f} s on a page before answering (--think)."
+          f"\n{line}")  # fmt: skip
     print(f"Answer steps (POST an answer + GET the page it leads to) {s.rate('answer_step'):6.1f}"
           f" /s   {latencies(s.of_kind('answer_step'))}")  # fmt: skip
     if dashboard := s.of_kind("dashboard"):
@@ -644,6 +653,13 @@ def parse_args():
         "--defer-tasks",
         action="store_true",
         help="enqueue background tasks and leave them, as if a worker took them elsewhere",
+    )
+    parser.add_argument(
+        "--think",
+        type=float,
+        default=0,
+        help="seconds a respondent spends on each page before answering, on average (0: none, "
+        "the most load the clients can make)",
     )
     parser.add_argument(
         "--officer",

@@ -33,6 +33,10 @@ class Voice(models.Model):
     and imports join later), so the pool never holds a comment its source no longer has.
     """
 
+    # Wagtail would otherwise index every comment's link to its outcome page, one background
+    # task per saved comment, for a "usage" list nobody reads (tens of thousands of rows).
+    wagtail_reference_index_ignore = True
+
     class Channel(models.TextChoices):
         SURVEY = "survey", "Survey"
         FOCUS_GROUP = "focus_group", "Focus group"

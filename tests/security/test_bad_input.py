@@ -8,9 +8,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
-from engagement.models import Voice
-from engagement.roles import FACILITATOR
-from surveys.models import Answer, Contribution, FocusGroupSession, SurveyPage
+from engagement.models import CommentImport, Voice
+from engagement.roles import FACILITATOR, OFFICER
+from surveys.models import Answer, Contribution, FocusGroupSession, HearBackRequest, SurveyPage
 from tests.factories import UserFactory
 from tests.surveys.conftest import Respondent
 
@@ -125,3 +125,78 @@ def test_a_broken_upload_gets_a_clear_message_and_imports_nothing(facilitator_cl
     )
     assert posted.status_code in (200, 400, 413), posted.status_code
     assert not Contribution.objects.filter(session=session).exists()  # nothing until confirmed
+
+
+BAD_EMAILS = {
+    "script": f"{SCRIPT}@example.org",
+    "sql": "x'; DROP TABLE surveys_hearbackrequest; --@example.org",
+    "null byte": "me\x00@example.org",
+    "oversized": "a" * 100_000 + "@example.org",
+    "emoji and right-to-left": "😀‮gro.elpmaxe@em",
+    "not an address": "my mum's phone",
+}
+
+
+@pytest.mark.parametrize("name", BAD_EMAILS)
+def test_a_hear_back_address_that_is_not_one_is_refused_and_the_answers_kept(
+    client, respondent, name
+):
+    respondent.start()
+    respondent.answer_all("Yes", comment="My TA helps me")
+    response = Answer.objects.latest("pk").response
+    posted = client.post(respondent.url("check"), {"email": BAD_EMAILS[name]})
+    assert posted.status_code == 400
+    page = posted.content.decode()
+    assert "Error: " in page and "Enter an email address like name@example.com" in page
+    assert SCRIPT not in page
+    response.refresh_from_db()
+    assert response.completed_at is None and not HearBackRequest.objects.exists()
+    assert response.answers.count() == 10  # nothing earlier lost
+    assert client.post(respondent.url("check"), {"email": ""}).status_code == 302
+
+
+@pytest.mark.parametrize("name", BAD_EMAILS)
+def test_a_focus_group_hear_back_address_that_is_not_one_is_refused(facilitator_client, name):
+    client, session = facilitator_client
+    posted = client.post(f"/focus-groups/{session.pk}/hear-back/", {"email": BAD_EMAILS[name]})
+    not_a_server_error(posted)
+    assert posted.status_code == 400 or "Enter an email address" in posted.content.decode()
+    assert SCRIPT not in posted.content.decode()
+    assert not HearBackRequest.objects.filter(session=session).exists()
+
+
+# Another tool's export may have any headers (the officer picks the column) and bytes that are not
+# UTF-8 are read as Windows-1252, as Excel writes them: these two reach the preview.
+READABLE_EXPORTS = {"invalid UTF-8", "wrong headers"}
+
+
+@pytest.mark.parametrize("name", BAD_FILES)
+def test_a_broken_comment_export_gets_a_clear_message_and_imports_nothing(client, name):
+    client.force_login(UserFactory(roles=[OFFICER]))
+    posted = client.post(
+        "/admin/comment-imports/",
+        {
+            "title": f"Hostile {SCRIPT}",
+            "tool": "other",
+            "audience": "parent_carer",
+            "csv_file": SimpleUploadedFile("export.csv", BAD_FILES[name], "text/csv"),
+        },
+    )
+    not_a_server_error(posted)
+    if name in READABLE_EXPORTS:  # a preview to check, the title shown escaped
+        assert posted.status_code == 302
+        preview = client.get(posted["Location"]).content.decode()
+        assert SCRIPT not in preview and "&lt;script&gt;" in preview
+    else:
+        assert posted.status_code == 400
+        assert "Error: " in posted.content.decode()
+        assert not CommentImport.objects.exists()
+    assert not Voice.objects.filter(comment_import__isnull=False).exists()  # none before confirming
+
+
+@pytest.mark.parametrize("name", ["script", "sql", "null byte", "oversized"])
+def test_the_erase_tool_refuses_hostile_references_calmly(client, name):
+    client.force_login(UserFactory(roles=[OFFICER]))
+    posted = client.post("/admin/survey-results/erase/", {"reference": HOSTILE_TEXT[name]})
+    assert posted.status_code == 400
+    assert SCRIPT not in posted.content.decode()
