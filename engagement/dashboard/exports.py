@@ -1,5 +1,5 @@
-"""The dashboard's downloads: the themed feedback report (PDF), its figures (CSV), and for
-officers, a theme's comments, redacted (CSV)."""
+"""The dashboard's downloads: the themed feedback report (PDF), its figures (CSV or Excel), and
+for officers, a theme's comments, redacted (CSV)."""
 
 from django.contrib.auth.decorators import login_required, permission_required
 from django.http import HttpResponse
@@ -10,6 +10,7 @@ from django.utils.text import slugify
 from engagement.csv_download import csv_download
 from engagement.models import Theme
 from engagement.themes import carrying
+from engagement.xlsx_download import xlsx_download
 
 from .figures import all_figures, csv_rows
 from .filters import DashboardFilterForm
@@ -30,6 +31,17 @@ def _stamp() -> str:
 def figures_csv(request):
     return csv_download(
         f"send-voices-figures-{_stamp()}.csv", csv_rows(all_figures(_filters(request)))
+    )
+
+
+@login_required
+@permission_required("engagement.view_dashboard", raise_exception=True)
+def figures_xlsx(request):
+    """The same suppressed rows as the CSV, as an Excel workbook."""
+    return xlsx_download(
+        f"send-voices-figures-{_stamp()}.xlsx",
+        "Figures",
+        csv_rows(all_figures(_filters(request))),
     )
 
 

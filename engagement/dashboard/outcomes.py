@@ -4,6 +4,7 @@ Qualitative indicators come live from the survey questions linked to each outcom
 counted answers that are positive. Quantitative ones come from the values officers enter.
 """
 
+import collections
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -100,8 +101,18 @@ def answer_counts(filters: Filters) -> pd.DataFrame:
     return frame
 
 
-def _share(frame: pd.DataFrame) -> Share:
-    return Share(int(frame["positive"].sum()), int(frame["counted"].sum()))
+NO_ANSWERS = Share(0, 0)
+
+
+def _shares_by(frame: pd.DataFrame, keys: list[str]) -> dict[tuple, Share]:
+    """The share for each combination of `keys`, summed in one pass over the grouped rows
+    (a few thousand): far quicker than a pandas filter or groupby per outcome."""
+    sums: dict[tuple, list[int]] = collections.defaultdict(lambda: [0, 0])
+    for *key, positive, counted in frame[[*keys, "positive", "counted"]].itertuples(index=False):
+        total = sums[tuple(key)]
+        total[0] += positive
+        total[1] += counted
+    return {key: Share(int(positive), int(counted)) for key, (positive, counted) in sums.items()}
 
 
 def outcome_figures(filters: Filters, outcomes: list[OutcomePage]) -> list[OutcomeFigures]:
@@ -110,43 +121,50 @@ def outcome_figures(filters: Filters, outcomes: list[OutcomePage]) -> list[Outco
     latest = filters.quarter or (max(dated) if dated else None)
     questions = _question_statements(counts)
     measures = _latest_measures(filters, outcomes)
-    # Split once by outcome: each outcome's figures then come from its own few grouped rows.
-    by_outcome = dict(tuple(counts.groupby("outcome")))
+    chosen = counts[counts["quarter"] == filters.quarter] if filters.quarter else counts
+    overall = _shares_by(chosen, ["outcome"])
+    by_audience = _shares_by(chosen, ["outcome", "audience"])
+    by_quarter = _shares_by(counts, ["outcome", "quarter"])
+    # Split once by outcome: each outcome's questions then come from its own few grouped rows.
+    chosen_by_outcome = dict(tuple(chosen.groupby("outcome")))
     figures = []
     for outcome in outcomes:
-        over_time = by_outcome.get(outcome.pk, counts.iloc[0:0])
-        mine = over_time[over_time["quarter"] == filters.quarter] if filters.quarter else over_time
+        quarters = {
+            quarter: share for (pk, quarter), share in by_quarter.items() if pk == outcome.pk
+        }
         figures.append(
             OutcomeFigures(
                 outcome=outcome,
-                overall=_share(mine),
+                overall=overall.get((outcome.pk,), NO_ANSWERS),
                 by_audience=[
-                    (label, _share(mine[mine["audience"] == response_audience]))
+                    (label, by_audience.get((outcome.pk, response_audience), NO_ANSWERS))
                     for key, (label, response_audience, _) in AUDIENCES.items()
                     if not filters.audience or filters.audience == key
                 ],
-                trend=_trend(over_time, latest),
-                change=_change(over_time, latest),
-                questions=_question_figures(mine, questions),
+                trend=_trend(quarters, latest),
+                change=_change(quarters, latest),
+                questions=_question_figures(
+                    chosen_by_outcome.get(outcome.pk, counts.iloc[0:0]), questions
+                ),
                 measures=measures.get(outcome.pk, []),
             )
         )
     return figures
 
 
-def _trend(frame: pd.DataFrame, latest: Quarter | None) -> list[tuple[Quarter, Share]]:
+def _trend(by_quarter: dict, latest: Quarter | None) -> list[tuple[Quarter, Share]]:
     if latest is None:
         return []
     quarters = latest.and_before(TREND_QUARTERS - 1)
-    return [(quarter, _share(frame[frame["quarter"] == quarter])) for quarter in quarters]
+    return [(quarter, by_quarter.get(quarter, NO_ANSWERS)) for quarter in quarters]
 
 
-def _change(frame: pd.DataFrame, latest: Quarter | None) -> str | None:
+def _change(by_quarter: dict, latest: Quarter | None) -> str | None:
     """The change in the positive share since the quarter before, in percentage points."""
     if latest is None:
         return None
-    now = _share(frame[frame["quarter"] == latest]).value
-    before = _share(frame[frame["quarter"] == latest.previous]).value
+    now = by_quarter.get(latest, NO_ANSWERS).value
+    before = by_quarter.get(latest.previous, NO_ANSWERS).value
     if now is None or before is None:
         return None
     points = round(now - before)

@@ -99,4 +99,7 @@ def quarter_of(field: str, quarters: list[Quarter] | None = None) -> Case:
 
 
 def quarters_from_keys(keys) -> list[Quarter | None]:
-    return [Quarter.from_key(key) if key else None for key in keys]
+    """One Quarter per distinct key (grouped rows repeat a few quarters thousands of times)."""
+    keys = list(keys)
+    quarters = {key: Quarter.from_key(key) if key else None for key in set(keys)}
+    return [quarters[key] for key in keys]

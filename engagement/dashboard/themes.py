@@ -62,27 +62,27 @@ def in_period(counts: pd.DataFrame, filters: Filters) -> pd.DataFrame:
 def themes_by(counts: pd.DataFrame, column: str, choices) -> pd.DataFrame:
     """A table of counts: a row per theme (largest first), a column per choice."""
     names = dict(Theme.objects.values_list("pk", "name"))
-    table = (
-        counts.pivot_table(index="theme", columns=column, values="comments", aggfunc="sum")
-        .reindex(columns=[value for value, _ in choices])
-        .fillna(0)
-        .astype(int)
-    )
+    table = _crosstab(counts, column).reindex(columns=[value for value, _ in choices], fill_value=0)
     table = table.loc[table.sum(axis=1).sort_values(ascending=False, kind="stable").index]
     table.index = [names.get(theme, "?") for theme in table.index]
     table.columns = [label for _, label in choices]
     return table
 
 
+def _crosstab(counts: pd.DataFrame, column: str) -> pd.DataFrame:
+    """Comments summed into a row per theme and a column per value of `column`: a plain
+    groupby and unstack, several times quicker than pivot_table on these few thousand rows."""
+    if counts.empty:
+        return pd.DataFrame(dtype=int)
+    summed = counts.groupby(["theme", column])["comments"].sum()
+    return summed.unstack(column, fill_value=0).astype(int)
+
+
 def themes_over_time(counts: pd.DataFrame, quarters: list[Quarter]) -> pd.DataFrame:
     """A row per theme, a column per quarter (oldest first)."""
     names = dict(Theme.objects.values_list("pk", "name"))
-    table = (
-        counts[counts["quarter"].isin(quarters)]
-        .pivot_table(index="theme", columns="quarter", values="comments", aggfunc="sum")
-        .reindex(columns=quarters)
-        .fillna(0)
-        .astype(int)
+    table = _crosstab(counts[counts["quarter"].isin(quarters)], "quarter").reindex(
+        columns=quarters, fill_value=0
     )
     table.index = [names.get(theme, "?") for theme in table.index]
     table.columns = [quarter.financial_label for quarter in quarters]

@@ -12,5 +12,6 @@ urlpatterns = [
     path("reach/", views.reach_view, name="reach"),
     path("loop/", views.loop_view, name="loop"),
     path("figures.csv", exports.figures_csv, name="figures_csv"),
+    path("figures.xlsx", exports.figures_xlsx, name="figures_xlsx"),
     path("report.pdf", exports.report_pdf, name="report_pdf"),
 ]

@@ -109,6 +109,8 @@ class Voice(models.Model):
         ordering = ["-said_at"]
         indexes = [
             models.Index(fields=["channel", "said_at"]),
+            # Newest first, stopping at the first few that match (quotable examples, lists).
+            models.Index(fields=["-said_at"], name="voice_newest_first"),
             models.Index(fields=["safeguarding_flag"]),
             models.Index(fields=["analysed_at"]),
         ]

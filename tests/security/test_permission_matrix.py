@@ -73,6 +73,7 @@ MATRIX = [
     ("dashboard:reach", [], everyone_but({OFFICER, COMMISSIONER, ADMIN})),
     ("dashboard:loop", [], everyone_but({OFFICER, COMMISSIONER, ADMIN})),
     ("dashboard:figures_csv", [], everyone_but({OFFICER, COMMISSIONER, ADMIN})),
+    ("dashboard:figures_xlsx", [], everyone_but({OFFICER, COMMISSIONER, ADMIN})),
     ("dashboard:report_pdf", [], everyone_but({OFFICER, COMMISSIONER, ADMIN})),
     # A theme's comments, redacted: only those who review comments may export them.
     ("dashboard:theme_csv", ["theme"], everyone_but(OFFICERS)),

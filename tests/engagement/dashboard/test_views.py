@@ -1,9 +1,11 @@
 """Who may read the dashboard, and the same suppressed figures in its pages, CSV and PDF."""
 
+import csv
 from io import BytesIO
 
 import pytest
 from django.urls import reverse
+from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from engagement.suppression import FEWER_THAN, NOT_SHOWN
@@ -13,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 PAGES = [
     "dashboard:outcomes", "dashboard:themes", "dashboard:reach", "dashboard:loop",
-    "dashboard:figures_csv", "dashboard:report_pdf",
+    "dashboard:figures_csv", "dashboard:figures_xlsx", "dashboard:report_pdf",
 ]  # fmt: skip
 
 
@@ -105,6 +107,23 @@ def test_the_csv_carries_the_same_suppressed_figures(
     assert any(line.endswith("Young person,not shown") for line in lunches)
     assert any(line.endswith("Parent carer,fewer than 5") for line in lunches)
     assert not any(line.endswith(",7") or line.endswith(",2") for line in lunches)
+
+
+def test_the_excel_workbook_carries_the_same_rows_as_the_csv(
+    client, hand_counted_answers, hand_counted_comments, lunch_outcome, this_quarter
+):
+    signed_in(client, "Commissioner")
+    filters = query(lunch_outcome, this_quarter)
+    csv_text = b"".join(client.get(reverse("dashboard:figures_csv"), filters).streaming_content)
+    csv_rows = list(csv.reader(csv_text.decode("utf-8-sig").splitlines()))
+    workbook = client.get(reverse("dashboard:figures_xlsx"), filters)
+    assert workbook["Content-Disposition"].endswith('.xlsx"')
+    sheet = load_workbook(BytesIO(workbook.content), read_only=True)["Figures"]
+    rows = [["" if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+    assert rows == csv_rows
+    counted = [r for r in sheet.iter_rows(values_only=True) if r[3] == "Counted answers"]
+    assert ("Outcomes", "I enjoy lunch at school", "Everyone", "Counted answers", 10) in counted
+    assert any(r[4] == FEWER_THAN for r in counted)  # suppressed, as in the CSV
 
 
 def test_the_pdf_report_carries_the_same_suppressed_figures(
