@@ -211,7 +211,7 @@ def task_worker_fault(env: dict) -> dict:
         status=TaskResultStatus.RUNNING, task_path=analyse_voices.module_path
     )
     # Let it finish some work first, so the kill falls in the middle of the queue.
-    while pending() > before - 100 and time.monotonic() < deadline:
+    while pending() > before - min(100, before // 2) and time.monotonic() < deadline:
         time.sleep(0.05)
     while not (running := big_chunk.values_list("args_kwargs", flat=True).first()):
         if time.monotonic() > deadline:
@@ -293,6 +293,7 @@ def main() -> int:
         db["lost"] + db["duplicated"] + db["wrong question"] + db["split over responses"]
         + db["told done, not completed"] + len(wrong) + sum(http_errors.values())
         + tasks["half-analysed after the kill"] + tasks["half-analysed at the end"]
+        + (tasks["tasks left running"] != 1)  # else the kill missed the task it aimed at
         + tasks["waiting after resuming"] + len(tasks["tasks failed"])
     )  # fmt: skip
     print("ALL CHECKS HOLD" if not failures else f"{failures} CHECKS FAILED")

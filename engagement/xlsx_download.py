@@ -5,17 +5,25 @@ from io import BytesIO
 
 from django.http import HttpResponse
 from openpyxl import Workbook
-
-from engagement.analysis.csv_io import spreadsheet_safe
+from openpyxl.cell import WriteOnlyCell
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _cell(value):
-    """Whole numbers stay numbers, so Excel can add them up; text that Excel would run as a
-    formula is kept as text, as in the CSV downloads."""
+def _cell(sheet, value):
+    """Whole numbers stay numbers, so Excel can add them up. Every other text is stored as
+    text, never as a formula, even when it starts with = + - or @."""
+    if (
+        isinstance(value, str)
+        and value.isascii()
+        and value.isdecimal()
+        and value == str(int(value))
+    ):
+        return int(value)
     if isinstance(value, str):
-        return int(value) if value.isdigit() else spreadsheet_safe(value)
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.data_type = "s"
+        return cell
     return value
 
 
@@ -26,7 +34,7 @@ def xlsx_download(filename: str, title: str, rows: Iterable[Iterable]) -> HttpRe
     workbook.properties.language = "en-GB"
     sheet = workbook.create_sheet(title[:31])  # Excel's limit for a sheet name
     for row in rows:
-        sheet.append([_cell(value) for value in row])
+        sheet.append([_cell(sheet, value) for value in row])
     content = BytesIO()
     workbook.save(content)
     response = HttpResponse(content.getvalue(), content_type=XLSX)

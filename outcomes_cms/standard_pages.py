@@ -55,7 +55,9 @@ PRIVACY = {
             "You do not have to tell us who you are",
             "Our surveys do not ask for your name. We do not know who you are unless you tell us.",
             "We do not keep your IP address (the number of your internet connection) or anything "
-            "else that could say which phone or computer you used.",
+            "else that could say which phone or computer you used with your answers. To stop "
+            "computer programs filling in surveys, a scrambled form of that number is kept for "
+            "10 minutes, apart from your answers, and then it is gone.",
             "You can stop at any time. You can skip questions you do not want to answer.",
         ),
         *_section(
@@ -83,7 +85,7 @@ PRIVACY = {
             "Council staff who plan SEND services read what people said. When we share results, "
             "we never show a number smaller than 5, so nobody can work out who said what.",
             "We take out names, phone numbers and addresses before anyone else reads a comment.",
-            "Staff sign in with a password. Staff who can change things, or read messages about "
+            "Staff sign in with a password. Staff who manage the website, or read messages about "
             "keeping safe, also need a code from their phone. We keep a record of who signed in "
             "and who downloaded results.",
         ),
@@ -103,12 +105,12 @@ PRIVACY = {
         ),
         *_section(
             "Deleting your answers",
-            "At the end of the survey, and on the page with your link to come back later, there "
-            'is a "Delete your answers" button. It deletes your answers, your comments and '
-            "your email address at once.",
+            "Before you send your answers, after you send them, and on the page with your link "
+            "to come back later, there is a link to delete your answers. It deletes your "
+            "answers, your comments and your email address at once.",
             "If you saved the link to come back later, you can use it to delete your answers "
-            "any time. If you lost it, ask the SEND team: with the link or your answers' number "
-            "they can delete them for you.",
+            "any time. If you lost it, ask the SEND team. Tell them which survey, when you "
+            "answered and something you wrote, and they can find your answers and delete them.",
         ),
         *_section(
             "Why we are allowed to keep it",

@@ -3,7 +3,8 @@
     python scripts/throwaway_postgres.py -- python -m pytest
 
 starts a cluster in a temporary directory (TCP on 127.0.0.1 only, trust auth, a free port),
-runs the command with DATABASE_URL pointing at an empty database in it, stops the cluster,
+runs the command with TEST_DATABASE_URL (read by the test settings) pointing at an empty
+database in it, stops the cluster,
 removes the directory and exits with the command's status. `make test` uses it to run the
 whole suite on PostgreSQL as production does; the load benchmark imports `Postgres`.
 It needs the server binaries (`apt-get install postgresql`); the Makefile installs them.
@@ -85,10 +86,11 @@ class Postgres:
 
     def create_database(self, name: str) -> None:
         import psycopg
+        from psycopg import sql
 
         dsn = f"host=127.0.0.1 port={self.port} user=send dbname=postgres"
         with psycopg.connect(dsn, autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')
+            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
 
     def stop(self) -> None:
         if self.started:
@@ -114,7 +116,7 @@ def main(argv: list[str]) -> int:
     command = argv[argv.index("--") + 1 :]
     with running_postgres() as (_cluster, url):
         print(f"[postgres] running on a throwaway cluster: {' '.join(command)}", flush=True)
-        return subprocess.run(command, env={**os.environ, "DATABASE_URL": url}).returncode
+        return subprocess.run(command, env={**os.environ, "TEST_DATABASE_URL": url}).returncode
 
 
 if __name__ == "__main__":

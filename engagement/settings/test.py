@@ -10,11 +10,12 @@ from .base import BASE_DIR
 DEBUG = False
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
 ALLOWED_HOSTS = ["*"]
-# In-memory SQLite by default; `make test` runs the suite again with DATABASE_URL set to a
-# throwaway PostgreSQL cluster (scripts/throwaway_postgres.py), as production runs.
+# In-memory SQLite by default; `make test` runs the suite again with TEST_DATABASE_URL set to a
+# throwaway PostgreSQL cluster (scripts/throwaway_postgres.py), as production runs. Not
+# DATABASE_URL: a shell set up for production must never send the tests to its database.
 DATABASES = {
-    "default": dj_database_url.parse(os.environ["DATABASE_URL"])
-    if os.environ.get("DATABASE_URL")
+    "default": dj_database_url.parse(os.environ["TEST_DATABASE_URL"])
+    if os.environ.get("TEST_DATABASE_URL")
     else {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}
 }
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

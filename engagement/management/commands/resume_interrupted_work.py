@@ -3,8 +3,9 @@ left unfinished, and queue any comment that no queued task will analyse.
 
 Run it just before starting `manage.py db_worker` (e.g. systemd's ExecStartPre), when no worker is
 running: every task then marked "running" belongs to a dead worker. With workers running, pass
---stale-minutes N to take back only tasks running for longer than N minutes (a chunk of comments
-takes seconds). Safe to run at any time and as often as you like.
+--stale-minutes N: only analysis tasks running for longer than N minutes are taken back (a chunk
+of comments takes seconds; other tasks, such as retraining, may rightly take longer), and the
+comments in analysis tasks still running are not queued again.
 
 A task taken back runs again from the start. Analysing a comment twice stores the same result
 (each chunk is one transaction, so a dead worker leaves no comment half-analysed); a safeguarding
@@ -25,10 +26,11 @@ from engagement.tasks import analyse_voices, queue_analysis
 
 
 def voice_ids_queued() -> set[int]:
-    """Comments that an analysis task waiting in the queue will reach."""
+    """Comments that an analysis task waiting in the queue, or running, will reach."""
     queued = set()
     waiting = DBTaskResult.objects.filter(
-        status=TaskResultStatus.READY, task_path=analyse_voices.module_path
+        status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING],
+        task_path=analyse_voices.module_path,
     )
     for args_kwargs in waiting.values_list("args_kwargs", flat=True):
         ids = args_kwargs["args"][0] if args_kwargs["args"] else args_kwargs["kwargs"]["voice_ids"]
@@ -54,6 +56,8 @@ class Command(BaseCommand):
             interrupted = DBTaskResult.objects.select_for_update().filter(
                 status=TaskResultStatus.RUNNING, started_at__lte=cutoff
             )
+            if stale_minutes:  # workers may be running: only the short, repeatable analysis
+                interrupted = interrupted.filter(task_path=analyse_voices.module_path)
             taken_back = interrupted.update(status=TaskResultStatus.READY, started_at=None)
             unanalysed = Voice.objects.filter(
                 Q(analysed_at__isnull=True) | ~Q(analysed_text=F("text"))
