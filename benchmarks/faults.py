@@ -26,7 +26,6 @@ import argparse
 import itertools
 import os
 import random
-import re
 import secrets
 import shutil
 import signal
@@ -41,6 +40,8 @@ from pathlib import Path
 
 from survey_load import (
     PY,
+    QUESTION_RE,
+    RADIO_RE,
     REPO,
     SURVEY_PATH,
     BenchPostgres,
@@ -55,7 +56,6 @@ from survey_load import (
     prepare,
 )
 
-QUESTION_RE = re.compile(r"/question/(\d+)/$")
 COMMENT = "It would help if someone explained what happens next."
 
 
@@ -102,7 +102,7 @@ def respond_through_faults(
                 in_flight, form["answered_by"] = "who", "me"
             elif match := QUESTION_RE.search(url):
                 number = int(match.group(1))
-                options = re.findall(r'type="radio"[^>]*name="answer"[^>]*value="(\d+)"', page)
+                options = RADIO_RE.findall(page)
                 in_flight = number
                 form |= {
                     "answer": rng.choice(options),
@@ -184,7 +184,7 @@ def web_faults(args, env: dict, root: Path, run_id: str) -> tuple[list, list, Re
 
 def task_worker_fault(env: dict) -> dict:
     """Kill db_worker inside a task; check nothing is half-analysed; resume; check all done."""
-    from django.db.models import F, Q
+    from django.db.models import Q
     from django_tasks.base import TaskResultStatus
     from django_tasks_db.models import DBTaskResult
 
@@ -192,7 +192,7 @@ def task_worker_fault(env: dict) -> dict:
     from engagement.tasks import analyse_voices
 
     def pending() -> int:
-        return Voice.objects.filter(Q(analysed_at=None) | ~Q(analysed_text=F("text"))).count()
+        return Voice.objects.needing_analysis().count()
 
     def half_analysed() -> int:
         themed_not_analysed = ThemeAssignment.objects.filter(voice__analysed_at=None)

@@ -12,7 +12,6 @@ import pandas as pd
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
@@ -167,11 +166,7 @@ def queue_analysis(voice_ids: list[int]) -> None:
 
 def queue_pending_analysis() -> int:
     """Queue every comment never analysed, or changed since: after an import or a crash."""
-    pending = list(
-        Voice.objects.filter(Q(analysed_at__isnull=True) | ~Q(analysed_text=F("text")))
-        .order_by("pk")
-        .values_list("pk", flat=True)
-    )
+    pending = list(Voice.objects.needing_analysis().order_by("pk").values_list("pk", flat=True))
     queue_analysis(pending)
     return len(pending)
 

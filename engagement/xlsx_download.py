@@ -13,18 +13,13 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 def _cell(sheet, value):
     """Whole numbers stay numbers, so Excel can add them up. Every other text is stored as
     text, never as a formula, even when it starts with = + - or @."""
-    if (
-        isinstance(value, str)
-        and value.isascii()
-        and value.isdecimal()
-        and value == str(int(value))
-    ):
+    if not isinstance(value, str):
+        return value
+    if value.isascii() and value.isdecimal() and value == str(int(value)):  # not "²" or "007"
         return int(value)
-    if isinstance(value, str):
-        cell = WriteOnlyCell(sheet, value=value)
-        cell.data_type = "s"
-        return cell
-    return value
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.data_type = "s"
+    return cell
 
 
 def xlsx_download(filename: str, title: str, rows: Iterable[Iterable]) -> HttpResponse:

@@ -129,9 +129,6 @@ def outcome_figures(filters: Filters, outcomes: list[OutcomePage]) -> list[Outco
     chosen_by_outcome = dict(tuple(chosen.groupby("outcome")))
     figures = []
     for outcome in outcomes:
-        quarters = {
-            quarter: share for (pk, quarter), share in by_quarter.items() if pk == outcome.pk
-        }
         figures.append(
             OutcomeFigures(
                 outcome=outcome,
@@ -141,8 +138,8 @@ def outcome_figures(filters: Filters, outcomes: list[OutcomePage]) -> list[Outco
                     for key, (label, response_audience, _) in AUDIENCES.items()
                     if not filters.audience or filters.audience == key
                 ],
-                trend=_trend(quarters, latest),
-                change=_change(quarters, latest),
+                trend=_trend(by_quarter, outcome.pk, latest),
+                change=_change(by_quarter, outcome.pk, latest),
                 questions=_question_figures(
                     chosen_by_outcome.get(outcome.pk, counts.iloc[0:0]), questions
                 ),
@@ -152,19 +149,19 @@ def outcome_figures(filters: Filters, outcomes: list[OutcomePage]) -> list[Outco
     return figures
 
 
-def _trend(by_quarter: dict, latest: Quarter | None) -> list[tuple[Quarter, Share]]:
+def _trend(by_quarter: dict, outcome: int, latest: Quarter | None) -> list[tuple[Quarter, Share]]:
     if latest is None:
         return []
     quarters = latest.and_before(TREND_QUARTERS - 1)
-    return [(quarter, by_quarter.get(quarter, NO_ANSWERS)) for quarter in quarters]
+    return [(quarter, by_quarter.get((outcome, quarter), NO_ANSWERS)) for quarter in quarters]
 
 
-def _change(by_quarter: dict, latest: Quarter | None) -> str | None:
+def _change(by_quarter: dict, outcome: int, latest: Quarter | None) -> str | None:
     """The change in the positive share since the quarter before, in percentage points."""
     if latest is None:
         return None
-    now = by_quarter.get(latest, NO_ANSWERS).value
-    before = by_quarter.get(latest.previous, NO_ANSWERS).value
+    now = by_quarter.get((outcome, latest), NO_ANSWERS).value
+    before = by_quarter.get((outcome, latest.previous), NO_ANSWERS).value
     if now is None or before is None:
         return None
     points = round(now - before)

@@ -18,6 +18,12 @@ class VoiceQuerySet(models.QuerySet):
             models.Q(safeguarding_flag=True) & ~models.Q(safeguarding_case__status="no_concern")
         )
 
+    def needing_analysis(self):
+        """Never analysed, or edited since (the queryset form of Voice.needs_analysis)."""
+        return self.filter(
+            models.Q(analysed_at__isnull=True) | ~models.Q(analysed_text=models.F("text"))
+        )
+
     def with_safeguarding_lead(self):
         """Possible disclosures a lead has not cleared: shown nowhere but the lead's queue."""
         return self.filter(safeguarding_flag=True).exclude(safeguarding_case__status="no_concern")

@@ -16,7 +16,6 @@ from datetime import timedelta
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from django.db.models import F, Q
 from django.utils import timezone
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
@@ -59,9 +58,7 @@ class Command(BaseCommand):
             if stale_minutes:  # workers may be running: only the short, repeatable analysis
                 interrupted = interrupted.filter(task_path=analyse_voices.module_path)
             taken_back = interrupted.update(status=TaskResultStatus.READY, started_at=None)
-            unanalysed = Voice.objects.filter(
-                Q(analysed_at__isnull=True) | ~Q(analysed_text=F("text"))
-            ).values_list("pk", flat=True)
+            unanalysed = Voice.objects.needing_analysis().values_list("pk", flat=True)
             missing = sorted(set(unanalysed) - voice_ids_queued())
             queue_analysis(missing)  # enqueued when this transaction commits
         self.stdout.write(
