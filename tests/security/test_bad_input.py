@@ -8,8 +8,10 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
+from engagement.dashboard.periods import recent_quarters
 from engagement.models import CommentImport, Voice
 from engagement.roles import FACILITATOR, OFFICER
+from outcomes_cms.models import IndicatorValue, OutcomeIndicator
 from surveys.models import Answer, Contribution, FocusGroupSession, HearBackRequest, SurveyPage
 from tests.factories import UserFactory
 from tests.surveys.conftest import Respondent
@@ -200,3 +202,38 @@ def test_the_erase_tool_refuses_hostile_references_calmly(client, name):
     posted = client.post("/admin/survey-results/erase/", {"reference": HOSTILE_TEXT[name]})
     assert posted.status_code == 400
     assert SCRIPT not in posted.content.decode()
+
+
+INDICATOR_IMPORT = "/admin/snippets/outcomes_cms/indicatorvalue/import/"
+
+
+@pytest.mark.parametrize("name", BAD_FILES)
+def test_a_broken_indicator_values_file_gets_a_clear_message_and_saves_nothing(client, name):
+    client.force_login(UserFactory(roles=[OFFICER]))
+    before = IndicatorValue.objects.count()
+    file = SimpleUploadedFile("values.csv", BAD_FILES[name], "text/csv")
+    posted = client.post(INDICATOR_IMPORT, {"csv_file": file})
+    assert posted.status_code == 400
+    assert "Error: " in posted.content.decode() and 'name="rows"' not in posted.content.decode()
+    assert IndicatorValue.objects.count() == before
+
+
+@pytest.mark.parametrize("name", HOSTILE_TEXT)
+def test_hostile_text_in_an_indicator_values_file_is_escaped_or_refused(client, name):
+    client.force_login(UserFactory(roles=[OFFICER]))
+    indicator = OutcomeIndicator.objects.filter(kind="quantitative").first()
+    quarter = recent_quarters(2)[1].start
+    source = HOSTILE_TEXT[name].replace('"', '""')
+    data = f'indicator,quarter_starting,value,source\n"{indicator.name}",{quarter},5,"{source}"\n'
+    posted = client.post(
+        INDICATOR_IMPORT,
+        {"csv_file": SimpleUploadedFile("values.csv", data.encode(), "text/csv")},
+    )
+    not_a_server_error(posted)
+    page = posted.content.decode()
+    assert SCRIPT not in page
+    if name in REFUSED or name == EMPTY:
+        assert posted.status_code == 400 and 'name="rows"' not in page
+    else:
+        assert posted.status_code == 200 and 'name="rows"' in page
+    assert not IndicatorValue.objects.filter(period_start=quarter).exists()

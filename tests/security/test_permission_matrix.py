@@ -62,6 +62,16 @@ MATRIX = [
     ("wagtailsnippets_engagement_voice:list", [], everyone_but(OFFICERS, refused=ADMIN_NO)),
     ("wagtailsnippets_engagement_theme:list", [], everyone_but(OFFICERS, refused=ADMIN_NO)),
     ("comment_imports", [], everyone_but(OFFICERS, refused=ADMIN_NO)),
+    (
+        "wagtailsnippets_outcomes_cms_indicatorvalue:import",
+        [],
+        everyone_but(OFFICERS, refused=ADMIN_NO),
+    ),
+    (
+        "wagtailsnippets_outcomes_cms_indicatorvalue:import_template",
+        [],
+        everyone_but(OFFICERS, refused=ADMIN_NO),
+    ),
     ("theme_suggestions", [], everyone_but(OFFICERS, refused=ADMIN_NO)),
     ("survey_results", [], everyone_but(OFFICERS, refused=ADMIN_NO)),
     ("survey_answers_csv", ["survey"], everyone_but(OFFICERS, refused=ADMIN_NO)),
