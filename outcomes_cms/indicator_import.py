@@ -1,8 +1,10 @@
 """Quantitative indicator values from a CSV, as officers keep them in a spreadsheet.
 
-The template (one row per quantitative indicator, for the last quarter that has ended) is
-filled in and uploaded; every row is checked and shown before anything is saved, and a file
-with any bad row saves nothing. A value for a quarter that already has one replaces it.
+The template (one row per quantitative indicator, for the last quarter that has ended, with
+the unit, source, target and direction of its latest value) is filled in and uploaded. Every
+row is checked and shown before anything is saved, with what it would change; a file with any
+bad row saves nothing, and a row left without a value is left out. A value for a quarter that
+already has one replaces it.
 """
 
 import csv
@@ -42,7 +44,8 @@ class Row:
     source: str = ""
     target: str = ""
     higher_is_better: bool = True
-    replaces: str = ""
+    left_out: bool = False  # no value given: the row is shown, and not saved
+    status: str = ""  # "new", "same" or the changes to the stored value
     problems: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict:
@@ -52,23 +55,31 @@ class Row:
 def template_csv() -> str:
     """A CSV to fill in: every quantitative indicator, for the last quarter that has ended."""
     quarter = recent_quarters(2)[1]
+    latest: dict[int, IndicatorValue] = {}
+    for value in IndicatorValue.objects.order_by("indicator", "-period_start"):
+        latest.setdefault(value.indicator_id, value)
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow([*COLUMNS, *OPTIONAL_COLUMNS])
     for indicator in _indicators():
+        last = latest.get(indicator.pk)
         writer.writerow(
             [
                 spreadsheet_safe(indicator.name),
                 spreadsheet_safe(indicator.page.title),
                 quarter.start.isoformat(),
                 "",
-                "%" if indicator.name.startswith("%") else "",
-                spreadsheet_safe(indicator.data_source),
-                "",
-                "yes",
+                last.unit if last else ("%" if indicator.name.startswith("%") else ""),
+                spreadsheet_safe(last.source if last else indicator.data_source),
+                _plain(last.target) if last and last.target is not None else "",
+                "no" if last and not last.higher_is_better else "yes",
             ]
         )
     return out.getvalue()
+
+
+def _plain(number: Decimal) -> str:
+    return f"{number.normalize():f}"
 
 
 def read_values_csv(data: bytes) -> list[Row]:
@@ -99,10 +110,14 @@ def read_values_csv(data: bytes) -> list[Row]:
         raise UnreadableFile(
             f"Line {reader.line_num}: the CSV is broken there ({error})."
         ) from error
-    if not rows:
-        raise UnreadableFile("The file has a header row but no values under it.")
+    if all(row.left_out for row in rows):
+        raise UnreadableFile("No row has a value: fill in the value column, then upload again.")
     _flag_repeats(rows)
     return rows
+
+
+def rows_to_save(rows: list[Row]) -> list[dict]:
+    return [row.as_dict() for row in rows if not row.left_out]
 
 
 def save_rows(rows: list[dict]) -> dict[str, list[IndicatorValue]]:
@@ -194,6 +209,9 @@ def _row(line: int, record: dict, lookup: IndicatorLookup, existing: dict) -> Ro
         else:
             row.problems.append(problem)
     _read_quarter(row, cells.get("quarter_starting", ""))
+    if not cells.get("value"):  # a template row the officer has no figure for
+        row.left_out = not row.problems
+        return row
     row.value = _read_number(row, "value", cells.get("value", ""), required=True)
     row.target = _read_number(row, "target", cells.get("target", ""), required=False)
     _read_text(row, "source", IndicatorValue._meta.get_field("source").max_length, required=True)
@@ -203,10 +221,30 @@ def _row(line: int, record: dict, lookup: IndicatorLookup, existing: dict) -> Ro
         row.higher_is_better = False
     elif better and better not in YES:
         row.problems.append(f"higher_is_better must be yes or no, not '{better}'")
-    old = existing.get((row.indicator_id, row.period_start))
-    if old and not row.problems:
-        row.replaces = f"{old.value.normalize():f}{old.unit}"
+    row.status = _changes(row, existing.get((row.indicator_id, row.period_start)))
     return row
+
+
+def _changes(row: Row, old: IndicatorValue | None) -> str:
+    """What saving this row would do to the stored value, in words."""
+    if old is None:
+        return "new"
+
+    def shown(number) -> str:
+        return "none" if number in (None, "") else _plain(Decimal(number))
+
+    changes = []
+    if row.value and Decimal(row.value) != old.value:
+        changes.append(f"value {shown(old.value)} → {shown(row.value)}")
+    if row.unit != old.unit:
+        changes.append(f"unit '{old.unit}' → '{row.unit}'")
+    if shown(row.target) != shown(old.target):
+        changes.append(f"target {shown(old.target)} → {shown(row.target)}")
+    if row.source != old.source:
+        changes.append(f"source '{old.source}' → '{row.source}'")
+    if row.higher_is_better != old.higher_is_better:
+        changes.append("higher is better" if row.higher_is_better else "lower is better")
+    return "; ".join(changes) or "same"
 
 
 def _read_quarter(row: Row, text: str) -> None:
@@ -269,7 +307,7 @@ def _flag_repeats(rows: list[Row]) -> None:
     first_line: dict[tuple, int] = {}
     for row in rows:
         key = (row.indicator_id, row.period_start)
-        if row.indicator_id and row.period_start:
+        if row.indicator_id and row.period_start and not row.left_out:
             if key in first_line:
                 row.problems.append(
                     f"Line {first_line[key]} already gives this indicator's value for this quarter"

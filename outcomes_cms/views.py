@@ -11,7 +11,7 @@ from wagtail.log_actions import log
 
 from engagement.analysis.csv_io import UnreadableFile
 
-from .indicator_import import read_values_csv, save_rows, template_csv
+from .indicator_import import read_values_csv, rows_to_save, save_rows, template_csv
 
 IMPORT_SALT = "indicator-values-import"
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
@@ -42,9 +42,10 @@ def import_values(request, index_url_name: str, template_url_name: str):
     form = ValuesUploadForm(request.POST or None, request.FILES or None)
     rows = form.rows if request.method == "POST" and form.is_valid() else []
     problems = [row for row in rows if row.problems]
+    to_save = rows_to_save(rows)
     signed = ""
     if rows and not problems:
-        signed = signing.dumps([row.as_dict() for row in rows], salt=IMPORT_SALT, compress=True)
+        signed = signing.dumps(to_save, salt=IMPORT_SALT, compress=True)
     return TemplateResponse(
         request,
         "outcomes_cms/admin/import_values.html",
@@ -53,6 +54,7 @@ def import_values(request, index_url_name: str, template_url_name: str):
             "rows": rows,
             "problems": problems,
             "signed_rows": signed,
+            "to_save": len(to_save),
             "index_url_name": index_url_name,
             "template_url_name": template_url_name,
         },

@@ -59,12 +59,14 @@ def test_the_filled_in_template_imports_once_after_a_check(client, officer, indi
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=list(rows[0]))
     writer.writeheader()
-    writer.writerows(rows[:2])
+    writer.writerows(rows)  # the rest left without a value, as an officer would
 
     checked = upload(client, out.getvalue(), encoding)
     page = checked.content.decode()
     assert checked.status_code == 200
     assert "Import 2 values" in page and "Annual review returns – Q2" in page
+    assert page.count("Left out: no value") == len(rows) - 2
+    assert page.count("Adds a new value") == 2
     assert not IndicatorValue.objects.filter(period_start=last_quarter()).exists()
 
     confirm = {"confirm": "1", "rows": signed_rows(page)}
@@ -102,20 +104,60 @@ def test_a_file_with_a_bad_line_saves_nothing_and_names_each_problem(client, off
     assert not IndicatorValue.objects.filter(period_start=last_quarter()).exists()
 
 
-def test_a_value_for_a_quarter_that_has_one_replaces_it(client, officer, indicators):
+def test_a_value_for_a_quarter_that_has_one_replaces_it_saying_what_changes(
+    client, officer, indicators
+):
     indicator = indicators[0]
     old = IndicatorValue.objects.create(
-        indicator=indicator, period_start=last_quarter(), value=60, unit="%", source="First go"
+        indicator=indicator,
+        period_start=last_quarter(),
+        value=60,
+        unit="%",
+        source="First go",
+        target=70,
     )
     text = (
         "indicator,quarter_starting,value,unit,source,higher_is_better\n"
         f'"{indicator.name.upper()}",{last_quarter():%d/%m/%Y},65%,%,Corrected,no\n'
     )
     page = upload(client, text).content.decode()
-    assert "60%" in page  # the preview says what it replaces
+    changes = "value 60 → 65; target 70 → none; source &#x27;First go&#x27; → &#x27;Corrected&#x27;"
+    assert changes in page
+    assert "lower is better" in page
     client.post(URL, {"confirm": "1", "rows": signed_rows(page)})
     old.refresh_from_db()
-    assert (old.value, old.source, old.higher_is_better) == (Decimal("65.00"), "Corrected", False)
+    assert (old.value, old.source, old.target, old.higher_is_better) == (
+        Decimal("65.00"),
+        "Corrected",
+        None,
+        False,
+    )
+    again = upload(client, text).content.decode()
+    assert "No change: already saved like this" in again
+
+
+def test_the_template_carries_each_indicators_latest_unit_source_and_target(
+    client, officer, indicators
+):
+    indicator = indicators[0]
+    IndicatorValue.objects.create(
+        indicator=indicator,
+        period_start=recent_quarters(4)[3].start,
+        value=12,
+        unit="weeks",
+        source="Case system",
+        target=Decimal("20.5"),
+        higher_is_better=False,
+    )
+    rows = csv.DictReader(io.StringIO(client.get(TEMPLATE_URL).content.decode()))
+    row = next(row for row in rows if row["indicator"] == indicator.name)
+    assert (row["unit"], row["source"], row["target"], row["higher_is_better"], row["value"]) == (
+        "weeks",
+        "Case system",
+        "20.5",
+        "no",
+        "",
+    )
 
 
 @pytest.mark.parametrize(
@@ -123,7 +165,7 @@ def test_a_value_for_a_quarter_that_has_one_replaces_it(client, officer, indicat
     [
         (b"name,value\nx,1\n", "Missing: indicator, quarter_starting, source"),
         (b"\x00\x01binary", "not a CSV text file"),
-        (b"indicator,quarter_starting,value,source\n", "no values under it"),
+        (b"indicator,quarter_starting,value,source\n", "No row has a value"),
     ],
 )
 def test_unusable_files_are_refused_with_what_to_do(client, officer, data, message):
