@@ -7,7 +7,7 @@ MANAGE := $(PY) manage.py
 
 .DEFAULT_GOAL := help
 .PHONY: help run test test-sqlite test-postgres backup-restore-check install lint format migrate seed \
-	browser-deps postgres-deps check-deploy clean bench-surveys bench-faults bench-theming bench-dashboard bench-send
+	browser-deps postgres-deps check-deploy clean bench-surveys bench-load bench-faults bench-theming bench-dashboard bench-send
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -69,6 +69,11 @@ backup-restore-check: install postgres-deps ## Back up the demo data with pg_dum
 BENCH_ARGS ?= --concurrency 100 --duration 60
 bench-surveys: install postgres-deps ## Load-test survey answer steps against a bare view (BENCH_ARGS=...)
 	$(PY) benchmarks/survey_load.py $(BENCH_ARGS)
+
+# 200 respondents at a person's pace (10-30 s a page, a comment on every question) while a
+# commissioner reads the dashboard: latency, errors, answers lost or doubled.
+bench-load: install postgres-deps ## Load test: 200 respondents at a person's pace, and a commissioner
+	$(PY) benchmarks/survey_load.py --concurrency 200 --duration 60 --officer --think 20
 
 # Kill a gunicorn worker, the whole server and the task worker mid-run; check nothing is lost.
 FAULT_ARGS ?= --concurrency 30 --phase 15
