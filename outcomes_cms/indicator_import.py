@@ -7,32 +7,35 @@ bad row saves nothing, and a row left without a value is left out. A value for a
 already has one replaces it.
 """
 
-import csv
 import datetime
-import io
 import re
 from dataclasses import asdict, dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
+from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils import timezone
+from django.utils.dateformat import format as format_date
 
-from engagement.analysis.csv_io import UnreadableFile, decode, spreadsheet_safe
+from engagement.analysis.csv_io import UnreadableFile, read_comments_csv
 from engagement.dashboard.periods import recent_quarters
 
 from .models import IndicatorValue, OutcomeIndicator
 
 COLUMNS = ("indicator", "outcome", "quarter_starting", "value", "unit", "source", "target")
-OPTIONAL_COLUMNS = ("higher_is_better",)
+OPTIONAL_COLUMNS = ("higher_is_better", "indicator_id")
 REQUIRED = ("indicator", "quarter_starting", "value", "source")
 YES = {"yes", "y", "true", "1"}
 NO = {"no", "n", "false", "0"}
 DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y")
 MAX_ROWS = 5000
+# 1,204.5 or 1 204.5: thousands separators, never a decimal comma (1,5 is refused, not 15).
+THOUSANDS = re.compile(r"-?\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?")
 
 
 @dataclass
 class Row:
-    """One line of the file, read and checked. `replaces` is the value it overwrites, if any."""
+    """One line of the file, read and checked."""
 
     line: int
     indicator_name: str
@@ -43,73 +46,67 @@ class Row:
     unit: str = ""
     source: str = ""
     target: str = ""
-    higher_is_better: bool = True
+    higher_is_better: bool | None = None  # None: the file does not say; the stored one stays
     left_out: bool = False  # no value given: the row is shown, and not saved
-    status: str = ""  # "new", "same" or the changes to the stored value
+    status: str = ""  # "new", "same" or the changes to the stored value, in words
     problems: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         return asdict(self)
 
 
-def template_csv() -> str:
-    """A CSV to fill in: every quantitative indicator, for the last quarter that has ended."""
+class StaleImport(Exception):
+    """What was checked no longer matches what is stored: nothing has been saved."""
+
+
+def template_rows() -> list[list]:
+    """The template to fill in: the header, then every quantitative indicator for the last
+    quarter that has ended, with its latest value's unit, source, target and direction."""
     quarter = recent_quarters(2)[1]
     latest: dict[int, IndicatorValue] = {}
     for value in IndicatorValue.objects.order_by("indicator", "-period_start"):
         latest.setdefault(value.indicator_id, value)
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow([*COLUMNS, *OPTIONAL_COLUMNS])
+    rows: list[list] = [[*COLUMNS, *OPTIONAL_COLUMNS]]
     for indicator in _indicators():
         last = latest.get(indicator.pk)
-        writer.writerow(
+        rows.append(
             [
-                spreadsheet_safe(indicator.name),
-                spreadsheet_safe(indicator.page.title),
+                indicator.name,
+                indicator.page.title,
                 quarter.start.isoformat(),
                 "",
                 last.unit if last else ("%" if indicator.name.startswith("%") else ""),
-                spreadsheet_safe(last.source if last else indicator.data_source),
-                _plain(last.target) if last and last.target is not None else "",
+                last.source if last else indicator.data_source,
+                last.target.normalize() if last and last.target is not None else "",
                 "no" if last and not last.higher_is_better else "yes",
+                indicator.pk,
             ]
         )
-    return out.getvalue()
-
-
-def _plain(number: Decimal) -> str:
-    return f"{number.normalize():f}"
+    return rows
 
 
 def read_values_csv(data: bytes) -> list[Row]:
     """Every row of the file, each with its problems (none means it can be saved)."""
-    reader = csv.DictReader(io.StringIO(decode(data)[0], newline=""))
-    headers = {_key(name) for name in reader.fieldnames or [] if name}
-    missing = [column for column in REQUIRED if column not in headers]
+    parsed = read_comments_csv(data)
+    column_of = {_key(name): name for name in parsed.columns}
+    missing = [column for column in REQUIRED if column not in column_of]
     if missing:
-        found = ", ".join(name for name in reader.fieldnames or [] if name) or "none"
         raise UnreadableFile(
-            f"The CSV needs the columns {', '.join(COLUMNS)}. Missing: {', '.join(missing)}. "
-            f"Columns found: {found}. Download the template to start from the right columns."
+            f"The CSV needs the columns {', '.join(REQUIRED)} (and may have outcome, unit, "
+            f"target and higher_is_better). Missing: {', '.join(missing)}. Columns found: "
+            f"{', '.join(parsed.columns)}. Download the template to start from the right columns."
         )
+    if parsed.problems:  # rows with more cells than the header: nothing is saved until fixed
+        raise UnreadableFile(" ".join(parsed.problems))
+    if len(parsed.rows) > MAX_ROWS:
+        raise UnreadableFile(f"The file has more than {MAX_ROWS:,} rows: split it.")
     lookup = IndicatorLookup()
-    existing = {
-        (value.indicator_id, value.period_start.isoformat()): value
-        for value in IndicatorValue.objects.all()
-    }
-    rows: list[Row] = []
-    try:
-        for record in reader:
-            if not any((cell or "").strip() for key, cell in record.items() if key):
-                continue  # a blank line in a spreadsheet is not a row
-            if len(rows) == MAX_ROWS:
-                raise UnreadableFile(f"The file has more than {MAX_ROWS:,} rows: split it.")
-            rows.append(_row(reader.line_num, record, lookup, existing))
-    except csv.Error as error:
-        raise UnreadableFile(
-            f"Line {reader.line_num}: the CSV is broken there ({error})."
-        ) from error
+    stored = {(value.indicator_id, value.period_start.isoformat()): value for value in _values()}
+    rows = []
+    for record in parsed.rows.to_dict("records"):
+        cells = {key: _unescaped(record[name]).strip() for key, name in column_of.items()}
+        directed = "higher_is_better" in column_of
+        rows.append(_row(record["line"], cells, directed, lookup, stored))
     if all(row.left_out for row in rows):
         raise UnreadableFile("No row has a value: fill in the value column, then upload again.")
     _flag_repeats(rows)
@@ -120,58 +117,86 @@ def rows_to_save(rows: list[Row]) -> list[dict]:
     return [row.as_dict() for row in rows if not row.left_out]
 
 
-def save_rows(rows: list[dict]) -> dict[str, list[IndicatorValue]]:
-    """Store checked rows (as signed into the confirm form), in the caller's transaction.
-    Returns the values "created", "changed" and "unchanged": confirming the same rows again
-    (a double submit, a retry) changes nothing."""
-    outcome: dict[str, list[IndicatorValue]] = {"created": [], "changed": [], "unchanged": []}
-    for row in rows:
-        fields = {
-            "value": Decimal(row["value"]),
-            "unit": row["unit"],
-            "source": row["source"],
-            "target": Decimal(row["target"]) if row["target"] else None,
-            "higher_is_better": row["higher_is_better"],
-        }
-        value, created = IndicatorValue.objects.select_for_update().get_or_create(
-            indicator_id=row["indicator_id"],
-            period_start=datetime.date.fromisoformat(row["period_start"]),
-            defaults=fields,
+@transaction.atomic
+def save_rows(rows: list[dict]) -> dict[str, list[tuple[IndicatorValue, str]]]:
+    """Store checked rows (as signed into the confirm form): each (value, what changed) under
+    "created", "changed" or "unchanged". Confirming the same rows again (a double submit, a
+    retry) changes nothing. If an indicator has gone, or a value changed since the check, it
+    raises StaleImport and saves nothing."""
+    ordered = sorted(rows, key=lambda row: (row["indicator_id"], row["period_start"]))
+    wanted = {row["indicator_id"] for row in rows}
+    live = set(_indicators().filter(pk__in=wanted).values_list("pk", flat=True))
+    results: dict[str, list] = {"created": [], "changed": [], "unchanged": []}
+    for signed in ordered:
+        row = Row(**signed)
+        if row.indicator_id not in live:
+            raise StaleImport(f"Line {row.line}: '{row.indicator_name}' is no longer an indicator.")
+        current = (
+            IndicatorValue.objects.select_for_update()
+            .filter(indicator_id=row.indicator_id, period_start=row.period_start)
+            .first()
         )
-        if created:
-            outcome["created"].append(value)
-        elif all(getattr(value, name) == new for name, new in fields.items()):
-            outcome["unchanged"].append(value)
+        now = _changes(row, current)
+        if now == "same":  # already stored like this: this very import confirmed twice
+            row.status = now
+        elif now != row.status:
+            raise StaleImport(
+                f"Line {row.line}: the value for '{row.indicator_name}' has changed since you "
+                "checked the file."
+            )
+        fields = {
+            "value": Decimal(row.value),
+            "unit": row.unit,
+            "source": row.source,
+            "target": Decimal(row.target) if row.target else None,
+            "higher_is_better": _direction(row, current),
+        }
+        if current is None:
+            current = IndicatorValue.objects.create(
+                indicator_id=row.indicator_id,
+                period_start=datetime.date.fromisoformat(row.period_start),
+                **fields,
+            )
+            results["created"].append((current, row.status))
+        elif row.status == "same":
+            results["unchanged"].append((current, row.status))
         else:
             for name, new in fields.items():
-                setattr(value, name, new)
-            value.save()
-            outcome["changed"].append(value)
-    return outcome
+                setattr(current, name, new)
+            current.save()
+            results["changed"].append((current, row.status))
+    return results
 
 
 class IndicatorLookup:
-    """Quantitative indicators by name (case and spacing ignored), narrowed by outcome."""
+    """Quantitative indicators by id, or by name (case and spacing ignored) and outcome."""
 
     def __init__(self):
+        self.by_pk = {indicator.pk: indicator for indicator in _indicators()}
         self.by_name: dict[str, list[OutcomeIndicator]] = {}
-        for indicator in _indicators():
+        for indicator in self.by_pk.values():
             self.by_name.setdefault(_key(indicator.name), []).append(indicator)
 
-    def find(self, name: str, outcome: str) -> tuple[OutcomeIndicator | None, str]:
+    def find(self, cells: dict) -> tuple[OutcomeIndicator | None, str]:
         """(indicator, problem): exactly one of them is set."""
+        name, outcome = cells.get("indicator", ""), cells.get("outcome", "")
+        pk = cells.get("indicator_id", "")
+        if pk.isdigit() and int(pk) in self.by_pk:  # the template's own rows
+            return self.by_pk[int(pk)], ""
+        if not name:
+            return None, "The indicator is empty"
         matches = self.by_name.get(_key(name), [])
         if outcome:
             matches = [m for m in matches if _key(m.page.title) == _key(outcome)]
         if len(matches) == 1:
             return matches[0], ""
         if not matches:
+            under = f" under the outcome '{outcome}'" if outcome else ""
             return None, (
-                f"No quantitative indicator is called '{name}'"
-                + (f" under the outcome '{outcome}'" if outcome else "")
-                + ": copy its name from the template"
+                f"No quantitative indicator is called '{name}'{under}: copy its name from the "
+                "template"
             )
-        return None, f"Several outcomes have an indicator called '{name}': fill in the outcome"
+        return None, f"Several indicators are called '{name}': keep the template's indicator_id"
 
 
 def _indicators():
@@ -182,69 +207,46 @@ def _indicators():
     )
 
 
+def _values():
+    return IndicatorValue.objects.filter(indicator__kind=OutcomeIndicator.Kind.QUANTITATIVE)
+
+
 def _key(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def _row(line: int, record: dict, lookup: IndicatorLookup, existing: dict) -> Row:
-    cells = {_key(key): (value or "").strip() for key, value in record.items() if key}
+def _unescaped(text: str) -> str:
+    """Undo the apostrophe our CSVs put before = + - @, so Excel shows text, not a formula."""
+    return text[1:] if text[:1] == "'" and text[1:2] in ("=", "+", "-", "@") else text
+
+
+def _row(line: int, cells: dict, directed: bool, lookup: IndicatorLookup, stored: dict) -> Row:
     row = Row(
-        line=line,
-        indicator_name=cells.get("indicator", ""),
-        outcome=cells.get("outcome", ""),
-        unit=cells.get("unit", ""),
-        source=cells.get("source", ""),
+        line=line, indicator_name=cells.get("indicator", ""), outcome=cells.get("outcome", "")
     )
-    if record.get(None):  # DictReader keeps cells beyond the header under None
-        row.problems.append(
-            "More cells than the header has columns: put text with commas in quotes"
-        )
-    if not row.indicator_name:
-        row.problems.append("The indicator is empty")
+    indicator, problem = lookup.find(cells)
+    if indicator:
+        row.indicator_id, row.indicator_name = indicator.pk, indicator.name
+        row.outcome = indicator.page.title
     else:
-        indicator, problem = lookup.find(row.indicator_name, row.outcome)
-        if indicator:
-            row.indicator_id, row.indicator_name = indicator.pk, indicator.name
-            row.outcome = indicator.page.title
-        else:
-            row.problems.append(problem)
+        row.problems.append(problem)
     _read_quarter(row, cells.get("quarter_starting", ""))
     if not cells.get("value"):  # a template row the officer has no figure for
         row.left_out = not row.problems
         return row
-    row.value = _read_number(row, "value", cells.get("value", ""), required=True)
-    row.target = _read_number(row, "target", cells.get("target", ""), required=False)
-    _read_text(row, "source", IndicatorValue._meta.get_field("source").max_length, required=True)
-    _read_text(row, "unit", IndicatorValue._meta.get_field("unit").max_length, required=False)
-    better = cells.get("higher_is_better", "").casefold()
-    if better in NO:
-        row.higher_is_better = False
-    elif better and better not in YES:
-        row.problems.append(f"higher_is_better must be yes or no, not '{better}'")
-    row.status = _changes(row, existing.get((row.indicator_id, row.period_start)))
+    row.value = _read_number(row, "value", cells["value"])
+    row.target = _read_number(row, "target", cells.get("target", ""))
+    row.source, row.unit = cells.get("source", ""), cells.get("unit", "")
+    _check_text(row, "source", required=True)
+    _check_text(row, "unit", required=False)
+    if directed:
+        better = cells.get("higher_is_better", "").casefold()
+        row.higher_is_better = better not in NO
+        if better and better not in YES | NO:
+            row.problems.append(f"higher_is_better must be yes or no, not '{better}'")
+    if not row.problems:
+        row.status = _changes(row, stored.get((row.indicator_id, row.period_start)))
     return row
-
-
-def _changes(row: Row, old: IndicatorValue | None) -> str:
-    """What saving this row would do to the stored value, in words."""
-    if old is None:
-        return "new"
-
-    def shown(number) -> str:
-        return "none" if number in (None, "") else _plain(Decimal(number))
-
-    changes = []
-    if row.value and Decimal(row.value) != old.value:
-        changes.append(f"value {shown(old.value)} → {shown(row.value)}")
-    if row.unit != old.unit:
-        changes.append(f"unit '{old.unit}' → '{row.unit}'")
-    if shown(row.target) != shown(old.target):
-        changes.append(f"target {shown(old.target)} → {shown(row.target)}")
-    if row.source != old.source:
-        changes.append(f"source '{old.source}' → '{row.source}'")
-    if row.higher_is_better != old.higher_is_better:
-        changes.append("higher is better" if row.higher_is_better else "lower is better")
-    return "; ".join(changes) or "same"
 
 
 def _read_quarter(row: Row, text: str) -> None:
@@ -262,38 +264,37 @@ def _read_quarter(row: Row, text: str) -> None:
         return
     if day.day != 1 or day.month % 3 != 1:
         row.problems.append(
-            f"{day:%-d %B %Y} does not start a quarter: use 1 January, April, July or October"
+            f"{format_date(day, 'j F Y')} does not start a quarter: use 1 January, April, July "
+            "or October"
         )
     elif day > timezone.localdate():
-        row.problems.append(f"The quarter starting {day:%-d %B %Y} has not begun yet")
+        row.problems.append(f"The quarter starting {format_date(day, 'j F Y')} has not begun yet")
     else:
         row.period_start = day.isoformat()
 
 
-NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
-
-
-def _read_number(row: Row, column: str, text: str, required: bool) -> str:
-    cleaned = text.replace(",", "").removesuffix("%").strip()
+def _read_number(row: Row, column: str, text: str) -> str:
+    """The number as stored (two decimal places), or "" with the problem noted."""
+    cleaned = text.replace("\u2212", "-").replace("\u00a0", " ").removesuffix("%").strip()
+    if THOUSANDS.fullmatch(cleaned):
+        cleaned = cleaned.replace(",", "").replace(" ", "")
     if not cleaned:
-        if required:
-            row.problems.append(f"The {column} is empty")
         return ""
-    if not NUMBER.match(cleaned):
-        row.problems.append(f"The {column} '{text}' is not a number")
-        return ""
+    # The model field's own checks: a number, at most 2 decimal places and 12 digits.
+    number_field = IndicatorValue._meta.get_field(column).formfield()
     try:
-        number = Decimal(cleaned).quantize(Decimal("0.01"))
-    except InvalidOperation:
-        number = None
-    if number is None or abs(number) >= Decimal("1e10"):
-        row.problems.append(f"The {column} '{text}' is too large")
+        number = number_field.clean(cleaned)
+    except ValidationError as error:
+        advice = " ".join(error.messages)
+        if "number" in advice:
+            advice = "write it like 1204.5, with a full stop for decimals"
+        row.problems.append(f"The {column} '{text}' will not do: {advice}")
         return ""
-    return str(number)
+    return str(number.quantize(Decimal("0.01")))
 
 
-def _read_text(row: Row, column: str, limit: int, required: bool) -> None:
-    text = getattr(row, column)
+def _check_text(row: Row, column: str, required: bool) -> None:
+    text, limit = getattr(row, column), IndicatorValue._meta.get_field(column).max_length
     if required and not text:
         row.problems.append(f"The {column} is empty: say where the figure comes from")
     elif len(text) > limit:
@@ -302,15 +303,45 @@ def _read_text(row: Row, column: str, limit: int, required: bool) -> None:
         row.problems.append(f"Some characters in the {column} could not be read (wrong encoding?)")
 
 
+def _direction(row: Row, stored: IndicatorValue | None) -> bool:
+    if row.higher_is_better is not None:
+        return row.higher_is_better
+    return stored.higher_is_better if stored else True
+
+
+def _changes(row: Row, stored: IndicatorValue | None) -> str:
+    """What saving this row would do to the stored value, in words."""
+    if stored is None:
+        return "new"
+
+    def shown(number) -> str:
+        return "none" if number in (None, "") else f"{Decimal(number).normalize():f}"
+
+    changes = []
+    if Decimal(row.value) != stored.value:
+        changes.append(f"value {shown(stored.value)} → {shown(row.value)}")
+    if row.unit != stored.unit:
+        changes.append(f"unit '{stored.unit}' → '{row.unit}'")
+    if shown(row.target) != shown(stored.target):
+        changes.append(f"target {shown(stored.target)} → {shown(row.target)}")
+    if row.source != stored.source:
+        changes.append(f"source '{stored.source}' → '{row.source}'")
+    if _direction(row, stored) != stored.higher_is_better:
+        changes.append("higher is better" if row.higher_is_better else "lower is better")
+    return "; ".join(changes) or "same"
+
+
 def _flag_repeats(rows: list[Row]) -> None:
     """Two rows for one indicator and quarter: which should win is not ours to guess."""
     first_line: dict[tuple, int] = {}
     for row in rows:
+        if not (row.indicator_id and row.period_start) or row.left_out:
+            continue
         key = (row.indicator_id, row.period_start)
-        if row.indicator_id and row.period_start and not row.left_out:
-            if key in first_line:
-                row.problems.append(
-                    f"Line {first_line[key]} already gives this indicator's value for this quarter"
-                )
-            else:
-                first_line[key] = row.line
+        if key in first_line:
+            row.problems.append(
+                f"Line {first_line[key]} already gives this indicator's value for this quarter"
+            )
+            row.status = ""
+        else:
+            first_line[key] = row.line

@@ -1,19 +1,23 @@
 """Admin screens for officers: importing quantitative indicator values from a spreadsheet."""
 
 from django import forms
+from django.contrib import messages
 from django.core import signing
-from django.db import transaction
-from django.http import Http404, HttpResponse
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
-from django.template.response import TemplateResponse
-from wagtail.admin import messages
-from wagtail.log_actions import log
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.views.generic import FormView, View
+from wagtail.admin.views.generic import PermissionCheckedMixin, WagtailAdminTemplateMixin
+from wagtail.log_actions import LogContext, log
 
 from engagement.analysis.csv_io import UnreadableFile
+from engagement.csv_download import csv_download
 
-from .indicator_import import read_values_csv, rows_to_save, save_rows, template_csv
+from .indicator_import import StaleImport, read_values_csv, rows_to_save, save_rows, template_rows
 
 IMPORT_SALT = "indicator-values-import"
+CHECK_LASTS = 60 * 60 * 24  # seconds a checked file may wait for its confirm
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 
 
@@ -28,62 +32,114 @@ class ValuesUploadForm(forms.Form):
         upload = self.cleaned_data["csv_file"]
         if upload.size > MAX_UPLOAD_BYTES:
             raise forms.ValidationError("The file is bigger than 2 MB: split it into parts.")
-        try:
-            self.rows = read_values_csv(upload.read())
-        except UnreadableFile as problem:
-            raise forms.ValidationError(str(problem)) from problem
         return upload
 
+    def clean(self):
+        cleaned = super().clean()
+        if upload := cleaned.get("csv_file"):
+            try:
+                cleaned["rows"] = read_values_csv(upload.read())
+            except UnreadableFile as problem:
+                self.add_error("csv_file", str(problem))
+        return cleaned
 
-def import_values(request, index_url_name: str, template_url_name: str):
+
+class MayImportValues(PermissionCheckedMixin):
+    """Importing adds and replaces values: it takes both permissions."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not (self.user_has_permission("add") and self.user_has_permission("change")):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class ImportValuesView(MayImportValues, WagtailAdminTemplateMixin, FormView):
     """Upload, check every row, then confirm: nothing is saved from a file with a bad row."""
-    if request.method == "POST" and "confirm" in request.POST:
-        return _confirm(request, index_url_name)
-    form = ValuesUploadForm(request.POST or None, request.FILES or None)
-    rows = form.rows if request.method == "POST" and form.is_valid() else []
-    problems = [row for row in rows if row.problems]
-    to_save = rows_to_save(rows)
-    signed = ""
-    if rows and not problems:
-        signed = signing.dumps(to_save, salt=IMPORT_SALT, compress=True)
-    return TemplateResponse(
-        request,
-        "outcomes_cms/admin/import_values.html",
-        {
-            "form": form,
-            "rows": rows,
-            "problems": problems,
-            "signed_rows": signed,
-            "to_save": len(to_save),
-            "index_url_name": index_url_name,
-            "template_url_name": template_url_name,
-        },
-        status=400 if (form.errors or problems) else 200,
-    )
+
+    model = None
+    index_url_name = None
+    template_url_name = None
+    form_class = ValuesUploadForm
+    template_name = "outcomes_cms/admin/import_values.html"
+    page_title = "Import from CSV"
+    header_icon = "upload"
+
+    def get_breadcrumbs_items(self):
+        listing = {"url": reverse(self.index_url_name), "label": "Indicator values"}
+        return [*self.breadcrumbs_items, listing, {"url": "", "label": self.page_title}]
+
+    def post(self, request, *args, **kwargs):
+        if "confirm" in request.POST:
+            return self.confirm()
+        form = self.get_form()
+        rows = form.cleaned_data["rows"] if form.is_valid() else []
+        problems = [row for row in rows if row.problems]
+        to_save = rows_to_save(rows) if rows and not problems else []
+        context = self.get_context_data(
+            form=form,
+            rows=rows,
+            problems=problems,
+            to_save=len(to_save),
+            signed_rows=signing.dumps(to_save, salt=IMPORT_SALT, compress=True) if to_save else "",
+        )
+        return self.render_to_response(context, status=400 if form.errors or problems else 200)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            index_url=reverse(self.index_url_name),
+            template_url=reverse(self.template_url_name),
+            **kwargs,
+        )
+
+    def confirm(self):
+        try:
+            rows = signing.loads(self.request.POST["rows"], salt=IMPORT_SALT, max_age=CHECK_LASTS)
+        except (KeyError, signing.BadSignature):
+            messages.error(
+                self.request,
+                "That check has run out (a check lasts a day) or could not be read, so nothing "
+                "has been saved. Upload the file again.",
+            )
+            return redirect(self.request.path)
+        try:
+            with LogContext(user=self.request.user):  # one import, one group in the history
+                saved = save_rows(rows)
+                for value, _new in saved["created"]:
+                    log(value, "wagtail.create")
+                for value, changes in saved["changed"]:
+                    log(value, "wagtail.edit", data={"import": changes})
+        except StaleImport as stale:
+            messages.error(
+                self.request, f"{stale} Nothing has been saved: upload the file again to check it."
+            )
+            return redirect(self.request.path)
+        counts = {outcome: len(values) for outcome, values in saved.items()}
+        messages.success(
+            self.request,
+            f"Imported {len(rows)} value{'s' if len(rows) != 1 else ''}: {counts['created']} new, "
+            f"{counts['changed']} replaced, {counts['unchanged']} already as in the file.",
+        )
+        return redirect(self.index_url_name)
 
 
-def _confirm(request, index_url_name: str):
-    try:
-        rows = signing.loads(request.POST["rows"], salt=IMPORT_SALT, max_age=60 * 60 * 24)
-    except (KeyError, signing.BadSignature) as error:
-        raise Http404("That import has expired. Upload the file again.") from error
-    with transaction.atomic():
-        saved = save_rows(rows)
-        # In each value's history, as if typed in the editor.
-        for value in saved["created"]:
-            log(value, "wagtail.create", user=request.user)
-        for value in saved["changed"]:
-            log(value, "wagtail.edit", user=request.user)
-    messages.success(
-        request,
-        f"Imported {len(rows)} value{'s' if len(rows) != 1 else ''}: "
-        f"{len(saved['created'])} new, {len(saved['changed'])} replaced, "
-        f"{len(saved['unchanged'])} already as in the file.",
-    )
-    return redirect(index_url_name)
+class ValuesTemplateView(MayImportValues, View):
+    model = None
+
+    def get(self, request):
+        return csv_download("indicator-values-template.csv", template_rows())
 
 
-def values_template(request) -> HttpResponse:
-    response = HttpResponse(template_csv(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="indicator-values-template.csv"'
-    return response
+class ImportButtonMixin:
+    """The listing's "Import from CSV" button, for those who may import."""
+
+    import_url_name = None
+
+    @cached_property
+    def header_buttons(self):
+        from wagtail.admin.widgets import HeaderButton
+
+        buttons = super().header_buttons
+        if self.user_has_permission("add") and self.user_has_permission("change"):
+            url = reverse(self.import_url_name)
+            buttons.append(HeaderButton("Import from CSV", url=url, icon_name="upload"))
+        return buttons

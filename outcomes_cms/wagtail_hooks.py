@@ -1,29 +1,13 @@
-from django.contrib.auth.decorators import permission_required
-from django.urls import path, reverse
-from wagtail.admin.widgets import HeaderButton
+from django.urls import path
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
-from . import views
 from .models import IndicatorValue
-
-may_import_values = permission_required(
-    ["outcomes_cms.add_indicatorvalue", "outcomes_cms.change_indicatorvalue"],
-    raise_exception=True,
-)
+from .views import ImportButtonMixin, ImportValuesView, ValuesTemplateView
 
 
-class IndicatorValueIndexView(IndexView):
-    @property
-    def header_buttons(self):
-        buttons = super().header_buttons
-        if self.request.user.has_perms(
-            ["outcomes_cms.add_indicatorvalue", "outcomes_cms.change_indicatorvalue"]
-        ):
-            namespace = self.index_url_name.rpartition(":")[0]
-            url = reverse(f"{namespace}:import")
-            buttons.append(HeaderButton("Import from CSV", url=url, icon_name="upload"))
-        return buttons
+class IndicatorValueIndexView(ImportButtonMixin, IndexView):
+    pass
 
 
 class IndicatorValueViewSet(SnippetViewSet):
@@ -40,22 +24,19 @@ class IndicatorValueViewSet(SnippetViewSet):
     ordering = ["indicator", "-period_start"]
     index_view_class = IndicatorValueIndexView
 
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(import_url_name=self.get_url_name("import"), **kwargs)
+
     def get_urlpatterns(self):
-        names = {
-            "index_url_name": self.get_url_name("list"),
-            "template_url_name": self.get_url_name("import_template"),
-        }
+        import_view = self.construct_view(
+            ImportValuesView, template_url_name=self.get_url_name("import_template")
+        )
         return [
             *super().get_urlpatterns(),
-            path(
-                "import/",
-                may_import_values(views.import_values),
-                names,
-                name="import",
-            ),
+            path("import/", import_view, name="import"),
             path(
                 "import/template.csv",
-                may_import_values(views.values_template),
+                self.construct_view(ValuesTemplateView),
                 name="import_template",
             ),
         ]

@@ -72,9 +72,9 @@ def read_comments_csv(data: bytes) -> CommentsCsv:
     try:
         header = next(reader)
     except StopIteration:
-        raise UnreadableFile(
-            "The file is empty: it needs a header row and a row per comment."
-        ) from None
+        raise UnreadableFile("The file is empty: it needs a header row and rows below.") from None
+    except csv.Error as error:  # e.g. a header cell of megabytes
+        raise UnreadableFile(f"Line 1: the CSV is broken there ({error}).") from error
     columns = _unique([cell.strip() for cell in header])
     if not any(columns):
         raise UnreadableFile("The first row must name the columns, e.g. text.")
@@ -86,13 +86,14 @@ def read_comments_csv(data: bytes) -> CommentsCsv:
             line, previous = previous + 1, reader.line_num
             if not any(cell.strip() for cell in cells):
                 continue  # blank lines are not rows
-            if len(cells) > len(columns):
+            if len(cells) > len(columns) and any(cell.strip() for cell in cells[len(columns) :]):
                 problems.append(
                     f"Line {line}: {len(cells)} cells where the header has {len(columns)} "
                     "(a comma in a comment that is not inside quotes?)"
                 )
                 continue
-            records.append(cells + [""] * (len(columns) - len(cells)))
+            # Short rows are padded; empty cells past the header (a trailing comma) dropped.
+            records.append((cells + [""] * len(columns))[: len(columns)])
             lines.append(line)
     except csv.Error as error:
         raise UnreadableFile(
