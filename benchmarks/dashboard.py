@@ -88,7 +88,7 @@ def seed(answers: int, comments: int, rng: random.Random) -> None:
         Response.objects.bulk_create(responses)
         batch = [
             Answer(
-                response=response, question=question,
+                response=response, question=question, audience=response.audience,
                 counts_as=rng.choice(["positive", "positive", "neutral", "negative"]),
                 special=rng.choice([""] * 30 + ["dont_understand"]),
                 answered_at=response.completed_at,

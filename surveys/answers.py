@@ -9,7 +9,9 @@ from engagement.voices import sync_voice
 from .models import Answer, CountsAs, HearBackRequest, Response, SurveyQuestion
 
 # What a later post of the same step replaces (everything but the keys).
-ANSWER_FIELDS = ["special", "labels", "counts_as", "text", "comment", "may_quote", "answered_at"]
+ANSWER_FIELDS = [
+    "special", "labels", "counts_as", "text", "comment", "may_quote", "answered_at", "audience",
+]  # fmt: skip
 
 
 def save_answer(response: Response, question: SurveyQuestion, given: dict) -> Answer:
@@ -24,6 +26,7 @@ def save_answer(response: Response, question: SurveyQuestion, given: dict) -> An
     answer = Answer(
         response=response,
         question=question,
+        audience=response.audience,
         special=given.get("special", ""),
         labels=[option.label for option in options],
         counts_as=options[0].counts_as if len(options) == 1 else CountsAs.NOT_COUNTED,
@@ -70,6 +73,22 @@ def sync_answer_voice(answer: Answer) -> None:
         consent_to_quote=answer.may_quote,
         said_at=answer.answered_at,
     )
+
+
+def change_audience(response: Response, audience: str) -> None:
+    """Who is answering changed (a young person, or a parent carer): the answers and comments
+    given so far are counted for the new audience too."""
+    with transaction.atomic():
+        response.audience = audience
+        response.save(update_fields=["audience", "updated_at"])
+        response.answers.update(audience=audience)
+        Voice.objects.filter(survey_answer__response=response).update(
+            audience=(
+                Voice.Audience.PARENT_CARER
+                if response.is_parent_carer
+                else Voice.Audience.YOUNG_PERSON
+            )
+        )
 
 
 def complete(response: Response, hear_back_email: str = "") -> bool:

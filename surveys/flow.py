@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods
 from you_said_we_did.models import YouSaidWeDidIndexPage
 
 from . import erasure, routing, throttle
-from .answers import complete, save_answer
+from .answers import change_audience, complete, save_answer
 from .forms import DisplayOptionsForm, HearBackForm, QuestionForm, StartForm, WhoIsAnsweringForm
 from .models import Audience, Response, SurveyLink, SurveyPage
 
@@ -153,9 +153,9 @@ def who_is_answering(request, survey: SurveyPage):
     )
     if request.method == "POST" and form.is_valid():
         response.answered_by = form.cleaned_data["answered_by"]
-        if ask_audience:
-            response.audience = form.cleaned_data["audience"]
-        response.save(update_fields=["answered_by", "audience", "updated_at"])
+        response.save(update_fields=["answered_by", "updated_at"])
+        if ask_audience and form.cleaned_data["audience"] != response.audience:
+            change_audience(response, form.cleaned_data["audience"])
         return redirect(_url(request, survey) + Journey(survey, response).next_step_after(survey))
     return _render(request, survey, "who.html", {"form": form, "ask_audience": ask_audience})
 

@@ -79,7 +79,7 @@ class Filters:
         if not self.answers_apply:
             return answers.none()
         if self.audience:
-            answers = answers.filter(response__audience=AUDIENCES[self.audience][1])
+            answers = answers.filter(audience=AUDIENCES[self.audience][1])
         if self.outcome:
             answers = answers.filter(question__outcome=self.outcome)
         if self.quarter and not periods:

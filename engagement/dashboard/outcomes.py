@@ -8,14 +8,14 @@ import collections
 from dataclasses import dataclass, field
 
 import pandas as pd
-from django.db.models import Count, Q
+from django.db.models import Count
 
 from engagement.suppression import is_small, shown_count, shown_percentage
 from outcomes_cms.models import IndicatorValue, OutcomeIndicator, OutcomePage
 from surveys.models import Answer, CountsAs, SurveyQuestion
 
 from .filters import AUDIENCES, Filters
-from .periods import Quarter, quarter_of, quarters_from_keys
+from .periods import Quarter, quarters_from_starts, recent_quarters
 
 COUNTED = [CountsAs.POSITIVE, CountsAs.NEUTRAL, CountsAs.NEGATIVE]
 TREND_QUARTERS = 4
@@ -70,35 +70,34 @@ class OutcomeFigures:
 
 
 def answer_counts(filters: Filters) -> pd.DataFrame:
-    """One grouped query: answers by outcome, question, audience and quarter."""
-    answers = filters.answers(
-        Answer.objects.filter(question__outcome__isnull=False, question__archived=False),
-        periods=True,
-    )
+    """Answers by outcome, question, audience and quarter: one grouped query over the plain
+    columns of one index (surveys.Answer's "answer_tally"), then sums in pandas."""
+    asked = SurveyQuestion.objects.filter(outcome__isnull=False, archived=False)
+    outcome_of = dict(asked.values_list("pk", "outcome_id"))
+    answers = filters.answers(Answer.objects.filter(question_id__in=list(outcome_of)), periods=True)
     rows = (
-        answers.annotate(quarter=quarter_of("answered_at"))
-        .values("question__outcome_id", "question_id", "response__audience", "quarter")
-        .annotate(
-            answered=Count("pk"),
-            counted=Count("pk", filter=Q(counts_as__in=COUNTED)),
-            positive=Count("pk", filter=Q(counts_as=CountsAs.POSITIVE)),
-            dont_understand=Count("pk", filter=Q(special=Answer.Special.DONT_UNDERSTAND)),
-        )
+        answers.values("question_id", "audience", "quarter", "counts_as", "special")
+        .annotate(answers=Count("pk"))
+        .values_list("question_id", "audience", "quarter", "counts_as", "special", "answers")
         .order_by()
     )
-    frame = pd.DataFrame.from_records(
-        list(rows),
-        columns=[
-            "question__outcome_id", "question_id", "response__audience", "quarter",
-            "answered", "counted", "positive", "dont_understand",
-        ],
-    )  # fmt: skip
-    frame = frame.rename(
-        columns={"question__outcome_id": "outcome", "question_id": "question",
-                 "response__audience": "audience"}
-    )  # fmt: skip
-    frame["quarter"] = quarters_from_keys(frame["quarter"])
-    return frame
+    grouped = pd.DataFrame.from_records(
+        list(rows), columns=["question", "audience", "quarter", "counts_as", "special", "answers"]
+    )
+    counts = grouped["answers"]
+    grouped = grouped.assign(
+        outcome=grouped["question"].map(outcome_of),
+        # Recent quarters only, as on every dashboard page; older answers count in "all time".
+        quarter=quarters_from_starts(grouped["quarter"], recent_quarters()),
+        answered=counts,
+        counted=counts.where(grouped["counts_as"].isin(COUNTED), 0),
+        positive=counts.where(grouped["counts_as"] == CountsAs.POSITIVE, 0),
+        dont_understand=counts.where(grouped["special"] == Answer.Special.DONT_UNDERSTAND, 0),
+    )
+    keys = ["outcome", "question", "audience", "quarter"]
+    return grouped.groupby(keys, as_index=False, dropna=False, sort=False)[
+        ["answered", "counted", "positive", "dont_understand"]
+    ].sum()
 
 
 NO_ANSWERS = Share(0, 0)

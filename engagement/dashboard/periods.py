@@ -103,3 +103,9 @@ def quarters_from_keys(keys) -> list[Quarter | None]:
     keys = list(keys)
     quarters = {key: Quarter.from_key(key) if key else None for key in set(keys)}
     return [quarters[key] for key in keys]
+
+
+def quarters_from_starts(starts, quarters: list[Quarter]) -> list[Quarter | None]:
+    """The Quarter each first day names, if it is one of `quarters`; None otherwise."""
+    by_start = {quarter.start: quarter for quarter in quarters}
+    return [by_start.get(start) for start in starts]

@@ -1,8 +1,11 @@
 """What respondents give: a response per person and survey, an answer per question."""
 
 import secrets
+from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.db import models
+from django.db.models.functions import TruncQuarter
 
 from .scales import CountsAs, ScaleOption
 from .survey import Audience, Channel, SurveyLink, SurveyPage, SurveyQuestion
@@ -67,14 +70,39 @@ class Answer(models.Model):
     comment = models.TextField(blank=True, help_text="The 'Your voice' comment")
     may_quote = models.BooleanField(default=False, help_text="Consent to quote the comment")
     answered_at = models.DateTimeField(auto_now=True)
+    # The dashboard counts hundreds of thousands of answers by question, audience and quarter.
+    # With these two on the answer itself (the audience copied from the response and kept in
+    # step by surveys.flow, the quarter's first day worked out by the database), one index
+    # holds all it groups by: no join, no sort.
+    audience = models.CharField(
+        max_length=16, choices=Response._meta.get_field("audience").choices, editable=False
+    )
+    quarter = models.GeneratedField(
+        expression=TruncQuarter(
+            "answered_at", output_field=models.DateField(), tzinfo=ZoneInfo(settings.TIME_ZONE)
+        ),
+        output_field=models.DateField(),
+        db_persist=True,
+    )
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["response", "question"], name="one_answer_per_question")
         ]
+        indexes = [
+            models.Index(
+                fields=["question", "audience", "quarter", "counts_as", "special"],
+                name="answer_tally",
+            )
+        ]
 
     def __str__(self):
         return self.display()
+
+    def save(self, *args, **kwargs):
+        if not self.audience:
+            self.audience = self.response.audience
+        super().save(*args, **kwargs)
 
     def display(self) -> str:
         if self.special:

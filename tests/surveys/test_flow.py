@@ -239,3 +239,24 @@ def test_an_answer_step_costs_the_same_few_queries_at_every_question(client, res
     # Wagtail's routing 6, session, response, questions, answers; then the saving.
     ((posted, shown),) = costs
     assert posted <= 30 and shown <= 12
+
+
+def test_changing_who_is_answering_moves_the_answers_so_far_to_that_audience(
+    client, respondent, bradford
+):
+    """A survey for both audiences: a parent who first said "young person" and went back to
+    change it has every answer and comment so far counted as a parent carer's."""
+    type(bradford).objects.filter(pk=bradford.pk).update(audience="both")
+    client.post(respondent.url())
+    client.post(respondent.url("who"), {"answered_by": "me", "audience": "young_people"})
+    respondent.answer(1, "Yes", comment="The bus is always late")
+    response = the_response(bradford)
+    answer = response.answers.get()
+    assert (answer.audience, answer.voice.audience) == ("young_people", "young_person")
+
+    client.post(respondent.url("who"), {"answered_by": "me", "audience": "parent_carers"})
+    answer.refresh_from_db()
+    assert answer.audience == "parent_carers" == Response.objects.get(pk=response.pk).audience
+    assert Voice.objects.get(survey_answer=answer).audience == "parent_carer"
+    respondent.answer(2, "Yes")
+    assert set(response.answers.values_list("audience", flat=True)) == {"parent_carers"}

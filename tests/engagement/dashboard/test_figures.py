@@ -113,3 +113,17 @@ def test_a_machine_theme_rejected_by_a_person_is_not_counted(lunch_comment, lunc
     ThemeDecision.objects.filter(voice=voice, theme=lunches).update(decision="rejected")
     table = audience_table(Filters(outcome=lunch_outcome))
     assert row(table, "School lunches") == ["5", "0", "0", "5"]  # counted once each, one rejected
+
+
+def test_an_answer_counts_in_the_quarter_of_its_local_date(answer, lunch_outcome):
+    """At 23:30 UTC on 30 June it is already 1 July in England (summer time): the database
+    puts the answer in the July quarter, as someone reading the dashboard would."""
+    from datetime import UTC, date, datetime
+
+    from engagement.dashboard.periods import Quarter
+    from surveys.models import Answer
+
+    july = Quarter.containing(date(2026, 7, 1))
+    given = answer("young_people", "positive", july)
+    Answer.objects.filter(pk=given.pk).update(answered_at=datetime(2026, 6, 30, 23, 30, tzinfo=UTC))
+    assert Answer.objects.get(pk=given.pk).quarter == date(2026, 7, 1)
