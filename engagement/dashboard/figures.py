@@ -52,8 +52,8 @@ def theme_tables(filters: Filters, counts) -> dict:
     }  # fmt: skip
 
 
-def reach_tables(filters: Filters) -> dict:
-    rows = reach.reach_rows(filters)
+def reach_tables(filters: Filters, rows: list[dict] | None = None) -> dict:
+    rows = reach.reach_rows(filters) if rows is None else rows
     frame = pd.DataFrame(rows, columns=["channel", "setting", "audience", "people"])
     frame["where"] = [
         f"{row.channel}: {row.setting}" if row.setting else row.channel
@@ -94,6 +94,7 @@ def all_figures(filters: Filters, examples_for: int = 5) -> AllFigures:
     tables = theme_tables(filters, counts)
     top = themes.top_themes(counts, filters, examples_for)
     quotes = themes.examples(filters, top)
+    heard = reach.reach_rows(filters)
     return AllFigures(
         filters=filters,
         outcomes=outcome_figures(filters, every_outcome),
@@ -102,8 +103,8 @@ def all_figures(filters: Filters, examples_for: int = 5) -> AllFigures:
         },
         rising=tables["rising"],
         examples=[(theme, quotes[theme.pk]) for theme in top],
-        reach_tables=reach_tables(filters),
-        people_heard=reach.people_heard(reach.reach_rows(filters)),
+        reach_tables=reach_tables(filters, heard),
+        people_heard=reach.people_heard(heard),
         loop=loop_figures(filters, counts),
     )
 
