@@ -51,3 +51,14 @@ def rochdale(demo_site):
     from outcomes_cms.models import OutcomesFrameworkPage
 
     return OutcomesFrameworkPage.objects.get(area_name="Rochdale")
+
+
+@pytest.fixture
+def officer(client):
+    """An officer, signed in on the test client (a module may define its own `officer`)."""
+    from engagement.roles import OFFICER
+    from tests.factories import UserFactory
+
+    user = UserFactory(roles=[OFFICER])
+    client.force_login(user)
+    return user

@@ -5,7 +5,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from engagement.models import CommentImport, Voice
-from engagement.roles import COMMISSIONER, OFFICER
+from engagement.roles import COMMISSIONER
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -17,13 +17,6 @@ EXPORT = (
     '103,01/02/2025 10:09,"We need more respite, call me on 07700 900123"\n'
     "104,01/02/2025 10:11,ok,extra\n"
 )
-
-
-@pytest.fixture
-def officer(client):
-    user = UserFactory(roles=[OFFICER])
-    client.force_login(user)
-    return user
 
 
 def upload(client, data: bytes, name: str = "export.csv"):

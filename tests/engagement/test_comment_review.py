@@ -3,20 +3,13 @@
 import pytest
 
 from engagement.models import Theme, ThemeDecision, Voice
-from engagement.roles import COMMISSIONER, FACILITATOR, OFFICER
+from engagement.roles import COMMISSIONER, FACILITATOR
 from engagement.themes import carrying, unthemed
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
 LIST = "/admin/comments/"
-
-
-@pytest.fixture
-def officer(client):
-    user = UserFactory(roles=[OFFICER])
-    client.force_login(user)
-    return user
 
 
 def bulk(client, action: str, voices, **data):

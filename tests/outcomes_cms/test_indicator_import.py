@@ -14,7 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.models import ModelLogEntry
 
 from engagement.dashboard.periods import recent_quarters
-from engagement.roles import COMMISSIONER, OFFICER
+from engagement.roles import COMMISSIONER
 from outcomes_cms.models import IndicatorValue, OutcomeIndicator
 from tests.factories import UserFactory
 
@@ -24,13 +24,6 @@ LISTING = "/admin/snippets/outcomes_cms/indicatorvalue/"
 URL = LISTING + "import/"
 TEMPLATE_URL = URL + "template.csv"
 HEADER = "indicator,quarter_starting,value,unit,source,target\n"
-
-
-@pytest.fixture
-def officer(client):
-    user = UserFactory(roles=[OFFICER])
-    client.force_login(user)
-    return user
 
 
 @pytest.fixture
