@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
 
-from engagement.analysis.csv_io import UnreadableFile, read_comments_csv
+from engagement.analysis.csv_io import UnreadableFile, from_spreadsheet_safe, read_comments_csv
 from engagement.dashboard.periods import recent_quarters
 
 from .models import IndicatorValue, OutcomeIndicator
@@ -102,10 +102,12 @@ def read_values_csv(data: bytes) -> list[Row]:
         raise UnreadableFile(f"The file has more than {MAX_ROWS:,} rows: split it.")
     lookup = IndicatorLookup()
     stored = {(value.indicator_id, value.period_start.isoformat()): value for value in _values()}
+    directed = "higher_is_better" in column_of
     rows = []
     for record in parsed.rows.to_dict("records"):
-        cells = {key: _unescaped(record[name]).strip() for key, name in column_of.items()}
-        directed = "higher_is_better" in column_of
+        cells = {
+            key: from_spreadsheet_safe(record[name]).strip() for key, name in column_of.items()
+        }
         rows.append(_row(record["line"], cells, directed, lookup, stored))
     if all(row.left_out for row in rows):
         raise UnreadableFile("No row has a value: fill in the value column, then upload again.")
@@ -215,11 +217,6 @@ def _key(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def _unescaped(text: str) -> str:
-    """Undo the apostrophe our CSVs put before = + - @, so Excel shows text, not a formula."""
-    return text[1:] if text[:1] == "'" and text[1:2] in ("=", "+", "-", "@") else text
-
-
 def _row(line: int, cells: dict, directed: bool, lookup: IndicatorLookup, stored: dict) -> Row:
     row = Row(
         line=line, indicator_name=cells.get("indicator", ""), outcome=cells.get("outcome", "")
@@ -286,7 +283,7 @@ def _read_number(row: Row, column: str, text: str) -> str:
         number = number_field.clean(cleaned)
     except ValidationError as error:
         advice = " ".join(error.messages)
-        if "number" in advice:
+        if any(problem.code == "invalid" for problem in error.error_list):  # not a number
             advice = "write it like 1204.5, with a full stop for decimals"
         row.problems.append(f"The {column} '{text}' will not do: {advice}")
         return ""

@@ -4,11 +4,13 @@ from django import forms
 from django.contrib import messages
 from django.core import signing
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.views.generic import FormView, View
 from wagtail.admin.views.generic import PermissionCheckedMixin, WagtailAdminTemplateMixin
+from wagtail.admin.widgets import HeaderButton
 from wagtail.log_actions import LogContext, log
 
 from engagement.analysis.csv_io import UnreadableFile
@@ -102,7 +104,9 @@ class ImportValuesView(MayImportValues, WagtailAdminTemplateMixin, FormView):
             )
             return redirect(self.request.path)
         try:
-            with LogContext(user=self.request.user):  # one import, one group in the history
+            # The values and their history entries are saved together, or not at all; one
+            # import is one group in the history.
+            with transaction.atomic(), LogContext(user=self.request.user):
                 saved = save_rows(rows)
                 for value, _new in saved["created"]:
                     log(value, "wagtail.create")
@@ -113,7 +117,7 @@ class ImportValuesView(MayImportValues, WagtailAdminTemplateMixin, FormView):
                 self.request, f"{stale} Nothing has been saved: upload the file again to check it."
             )
             return redirect(self.request.path)
-        counts = {outcome: len(values) for outcome, values in saved.items()}
+        counts = {result: len(values) for result, values in saved.items()}
         messages.success(
             self.request,
             f"Imported {len(rows)} value{'s' if len(rows) != 1 else ''}: {counts['created']} new, "
@@ -136,8 +140,6 @@ class ImportButtonMixin:
 
     @cached_property
     def header_buttons(self):
-        from wagtail.admin.widgets import HeaderButton
-
         buttons = super().header_buttons
         if self.user_has_permission("add") and self.user_has_permission("change"):
             url = reverse(self.import_url_name)

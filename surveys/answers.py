@@ -63,11 +63,7 @@ def sync_answer_voice(answer: Answer) -> None:
         {"survey_answer": answer},
         answer.comment,
         channel=Voice.Channel.SURVEY,
-        audience=(
-            Voice.Audience.PARENT_CARER
-            if answer.response.is_parent_carer
-            else Voice.Audience.YOUNG_PERSON
-        ),
+        audience=voice_audience(answer.response),
         outcome_id=answer.question.outcome_id,
         prompt=answer.question.comment_prompt or answer.question.statement,
         consent_to_quote=answer.may_quote,
@@ -83,12 +79,13 @@ def change_audience(response: Response, audience: str) -> None:
         response.save(update_fields=["audience", "updated_at"])
         response.answers.update(audience=audience)
         Voice.objects.filter(survey_answer__response=response).update(
-            audience=(
-                Voice.Audience.PARENT_CARER
-                if response.is_parent_carer
-                else Voice.Audience.YOUNG_PERSON
-            )
+            audience=voice_audience(response)
         )
+
+
+def voice_audience(response: Response) -> str:
+    """A response's audience as the pool of comments names it."""
+    return Voice.Audience.PARENT_CARER if response.is_parent_carer else Voice.Audience.YOUNG_PERSON
 
 
 def complete(response: Response, hear_back_email: str = "") -> bool:

@@ -118,6 +118,11 @@ def _no_such_column(column: str, columns: list[str]) -> str:
     return f"There is no column called {column!r}. The columns are: {', '.join(columns)}."
 
 
+def from_spreadsheet_safe(text: str) -> str:
+    """Undo spreadsheet_safe on a cell read back from one of our own CSVs."""
+    return text[1:] if text[:1] == "'" and text[1:2] in ("=", "+", "-", "@") else text
+
+
 def spreadsheet_safe(text: str) -> str:
     """A cell starting with = + - @ runs as a formula in Excel: keep it plain text."""
     return "'" + text if text[:1] in ("=", "+", "-", "@") else text

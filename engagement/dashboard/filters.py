@@ -74,18 +74,15 @@ class Filters:
         """Survey answers are only ever heard through surveys."""
         return self.channel in ("", Voice.Channel.SURVEY)
 
-    def answers(self, answers: QuerySet, periods: bool = False) -> QuerySet:
-        """Narrow survey answers. periods=True keeps every period (for trends over time)."""
+    def answers(self, answers: QuerySet) -> QuerySet:
+        """Narrow survey answers, every period kept: the outcomes page shows trends over time
+        and picks the chosen quarter out of them (Answer.quarter)."""
         if not self.answers_apply:
             return answers.none()
         if self.audience:
             answers = answers.filter(audience=AUDIENCES[self.audience][1])
         if self.outcome:
             answers = answers.filter(question__outcome=self.outcome)
-        if self.quarter and not periods:
-            answers = answers.filter(
-                answered_at__gte=self.quarter.bounds()[0], answered_at__lt=self.quarter.bounds()[1]
-            )
         return answers
 
     def voices(self, voices: QuerySet, periods: bool = False) -> QuerySet:

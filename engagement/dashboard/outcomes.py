@@ -74,7 +74,7 @@ def answer_counts(filters: Filters) -> pd.DataFrame:
     columns of one index (surveys.Answer's "answer_tally"), then sums in pandas."""
     asked = SurveyQuestion.objects.filter(outcome__isnull=False, archived=False)
     outcome_of = dict(asked.values_list("pk", "outcome_id"))
-    answers = filters.answers(Answer.objects.filter(question_id__in=list(outcome_of)), periods=True)
+    answers = filters.answers(Answer.objects.filter(question_id__in=list(outcome_of)))
     rows = (
         answers.values("question_id", "audience", "quarter", "counts_as", "special")
         .annotate(answers=Count("pk"))

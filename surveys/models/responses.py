@@ -72,8 +72,8 @@ class Answer(models.Model):
     answered_at = models.DateTimeField(auto_now=True)
     # The dashboard counts hundreds of thousands of answers by question, audience and quarter.
     # With these two on the answer itself (the audience copied from the response and kept in
-    # step by surveys.flow, the quarter's first day worked out by the database), one index
-    # holds all it groups by: no join, no sort.
+    # step by surveys.answers.change_audience, the quarter's first day worked out by the
+    # database), one index holds all it groups by: no join, no sort.
     audience = models.CharField(
         max_length=16, choices=Response._meta.get_field("audience").choices, editable=False
     )

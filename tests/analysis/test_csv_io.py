@@ -2,7 +2,12 @@
 
 import pytest
 
-from engagement.analysis.csv_io import UnreadableFile, read_comments_csv
+from engagement.analysis.csv_io import (
+    UnreadableFile,
+    from_spreadsheet_safe,
+    read_comments_csv,
+    spreadsheet_safe,
+)
 
 CSV = 'id,Comment\n1,"Café staff were kind, really"\n2,\n3,"two\nlines"\n4,a,b\n'
 
@@ -37,3 +42,8 @@ def test_a_missing_column_names_the_ones_there_are():
 def test_files_that_are_not_csv_say_what_to_do(data):
     with pytest.raises(UnreadableFile):
         read_comments_csv(data)
+
+
+@pytest.mark.parametrize("text", ["=SUM(A1)", "+44 7700", "-5", "@home", "plain", "", "'quoted"])
+def test_a_cell_made_spreadsheet_safe_reads_back_as_it_was(text):
+    assert from_spreadsheet_safe(spreadsheet_safe(text)) == text
