@@ -77,7 +77,7 @@ def template_rows() -> list[list]:
                 "",
                 last.unit if last else ("%" if indicator.name.startswith("%") else ""),
                 last.source if last else indicator.data_source,
-                last.target.normalize() if last and last.target is not None else "",
+                Decimal(_plain(last.target)) if last and last.target is not None else "",
                 "no" if last and not last.higher_is_better else "yes",
                 indicator.pk,
             ]
@@ -300,6 +300,11 @@ def _check_text(row: Row, column: str, required: bool) -> None:
         row.problems.append(f"Some characters in the {column} could not be read (wrong encoding?)")
 
 
+def _plain(number) -> str:
+    """60.00 as "60" and 20.50 as "20.5", never "6E+1" (Decimal.normalize's own form)."""
+    return f"{Decimal(number).normalize():f}"
+
+
 def _direction(row: Row, stored: IndicatorValue | None) -> bool:
     if row.higher_is_better is not None:
         return row.higher_is_better
@@ -312,7 +317,7 @@ def _changes(row: Row, stored: IndicatorValue | None) -> str:
         return "new"
 
     def shown(number) -> str:
-        return "none" if number in (None, "") else f"{Decimal(number).normalize():f}"
+        return "none" if number in (None, "") else _plain(number)
 
     changes = []
     if Decimal(row.value) != stored.value:

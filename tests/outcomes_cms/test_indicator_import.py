@@ -195,8 +195,9 @@ def test_an_indicator_removed_between_check_and_confirm_saves_nothing(client, of
     assert not IndicatorValue.objects.filter(period_start=last_quarter()).exists()
 
 
+@pytest.mark.parametrize("target", ["20.5", "60", "-5"])  # never "6E+1", never "'-5"
 def test_the_template_carries_each_indicators_latest_unit_source_and_target(
-    client, officer, indicators
+    client, officer, indicators, target
 ):
     indicator = indicators[0]
     IndicatorValue.objects.create(
@@ -205,14 +206,14 @@ def test_the_template_carries_each_indicators_latest_unit_source_and_target(
         value=12,
         unit="weeks",
         source="Case system",
-        target=Decimal("20.5"),
+        target=Decimal(target),
         higher_is_better=False,
     )
     row = next(row for row in template(client) if row["indicator"] == indicator.name)
     assert (row["unit"], row["source"], row["target"], row["higher_is_better"], row["value"]) == (
         "weeks",
         "Case system",
-        "20.5",
+        target,
         "no",
         "",
     )
