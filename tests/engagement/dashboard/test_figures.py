@@ -83,6 +83,16 @@ def test_all_time_counts_and_quarter_by_quarter(hand_counted_comments, lunch_out
     assert row(table, "School lunches") == [NOT_SHOWN, FEWER_THAN, "0", "11"]
 
 
+def test_a_comment_older_than_the_recent_quarters_counts_in_all_time_only(
+    hand_counted_comments, lunch_comment, lunch_outcome, this_quarter
+):
+    lunch_comment("parent_carer", quarter=this_quarter.and_before(12)[0])  # three years ago
+    counts = themes.theme_counts(Filters(outcome=lunch_outcome))
+    assert counts["comments"].sum() == 12
+    assert counts[counts["quarter"].isna()]["comments"].sum() == 1
+    assert row(audience_table(Filters(outcome=lunch_outcome)), "School lunches")[-1] == "12"
+
+
 def test_a_rising_theme(hand_counted_comments, lunch_outcome, this_quarter):
     counts = themes.theme_counts(Filters(outcome=lunch_outcome))
     (rising,) = themes.rising(counts, this_quarter)
