@@ -10,7 +10,8 @@ by an officer, one in fifty with the safeguarding lead) are bulk-inserted. Each 
 is then requested in this process through Django's test client as a commissioner: the time
 from request to full response is the server's time (no network). The first request of each
 view warms the caches and is not counted; the median and the slowest of --runs are printed.
-Target: under 300 ms each.
+Target: under 300 ms for each dashboard page. The figures CSV and the report PDF are timed too
+and printed apart: each builds every page's figures at once, so no page target applies to them.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from django.conf import settings  # noqa: E402
 
 SCRATCH = Path(os.environ.get("BENCH_DIR", "/tmp/send-bench-dashboard"))
 TARGET_MS = 300
+DOWNLOADS = ("figures CSV", "report PDF")  # section 3 of the issue: reports, not pages
 
 
 def configure(reuse: bool, database_url: str = "") -> None:
@@ -206,13 +208,15 @@ def main() -> int:
 
             connections.close_all()  # before the cluster stops
     database = "PostgreSQL" if args.postgres else "SQLite"
-    print(f"\n{'view (' + database + ')':<24} {'median ms':>10} {'slowest ms':>11}")
+    print(f"\n{'page (' + database + ')':<24} {'median ms':>10} {'slowest ms':>11}")
     missed = 0
     for name, median, slowest in results:
-        flag = "" if median < TARGET_MS else f"  (over {TARGET_MS} ms)"
-        missed += median >= TARGET_MS
+        if name in DOWNLOADS and name == DOWNLOADS[0]:
+            print("downloads: every page's figures at once, for the board (no target)")
+        flag = "" if median < TARGET_MS or name in DOWNLOADS else f"  (over {TARGET_MS} ms)"
+        missed += median >= TARGET_MS and name not in DOWNLOADS
         print(f"{name:<24} {median:>10.0f} {slowest:>11.0f}{flag}")
-    print(f"\ntarget: median under {TARGET_MS} ms for every view; {missed} over")
+    print(f"\ntarget: median under {TARGET_MS} ms for every dashboard page; {missed} over")
     return 0
 
 
