@@ -9,6 +9,8 @@ import shutil
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.core.servers.basehttp import WSGIServer
+from django.test.testcases import LiveServerThread
 from playwright.sync_api import sync_playwright
 
 from outcomes_cms.demo import seed_outcomes_cms
@@ -32,6 +34,23 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 def allow_sync_database_calls_under_playwright():
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        yield
+
+
+class OneRequestAtATime(WSGIServer):
+    """The live server without a thread per request. With in-memory SQLite every request
+    shares the test's one connection, and two at once (a page and its icons, say) interleave
+    their savepoints: "no such savepoint", then every later test fails. Chromium waits its turn.
+    """
+
+    def __init__(self, *args, connections_override=None, **kwargs):
+        super().__init__(*args, **kwargs)  # the server thread itself holds the shared connection
+
+
+@pytest.fixture(scope="session", autouse=True)
+def one_request_at_a_time():
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(LiveServerThread, "server_class", OneRequestAtATime)
         yield
 
 
