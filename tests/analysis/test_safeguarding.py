@@ -61,6 +61,8 @@ DISCLOSURES = [
     ("the school restrained him and he came home with marks", ABUSE),
     ("when my step mum is cross she wont let me eat", NEGLECT),
     ("nobody makes me dinner", NEGLECT),
+    ("no one comes for me after school", NEGLECT),
+    ("no one cares for us when mum is out", NEGLECT),
     ("no one picks me up from school and i walk home in the dark", NEGLECT),
     ("i have to look after my little sisters every night cos mum goes out", NEGLECT),
     ("a guy on snapchat says he loves me and wants pics", EXPLOITATION),
