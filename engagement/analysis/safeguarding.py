@@ -88,7 +88,7 @@ CONCERNS: tuple[Concern, ...] = (
         "disappear born gone point reason end overdos pill worth nobody jump wake here better "
         "cut eat thin sick tablet plan front step walk throw happier easier burden waste "
         "scratch bite biting burn bleed harm everything life carry wasn weren died hate over "
-        "swallow paracetamol meds medicine death forever scar",
+        "swallow paracetamol meds medicine death forever scar around arm wrist thigh bled cover",
         r"\b(?:kill|hurt|harm|cut|burn|starv|hang|stab|punish|scratch|hit|bang)\w*\s+myself\b",
         r"\bself[\s-]?harm\w*|\bself[\s-]?injur\w*",
         r"\bsu+[ia]?[cs]+i?d(?:e|es|al|le|ally)?\b|\bsuicid\w*",
@@ -123,11 +123,12 @@ CONCERNS: tuple[Concern, ...] = (
         r"\b(?:i'm|i am|feel like|feels like|felt like|being|just) (?:a |such a )?"
         r"(?:burden|waste of space)\b",
         r"\b(?:no|see the|see any|not any) point (?:in |of )?(?:anything|anymore|any more|it all|"
-        r"(?:me )?being (?:here|alive)|living|going on|trying any ?more)\b",
-        r"\b(?:not|stop|stopped) (?:being |to be )?(?:alive|existing|exist)\b",
+        r"(?:me )?being (?:here|alive)|living|going on)\b",
+        r"\b(?:not|stop|stopped) (?:being |to be )?(?:alive|existing)\b"
+        r"|\bwant to (?:not |stop )?exist\b",
         r"\b(?:swallow\w*|took|taken|take|taking) (?:a load of|loads of|lots of|a lot of|"
         r"all (?:my|the)|a whole|a packet of|a box of|too many) "
-        r"(?:paracetamol|pills|tablets|meds|medicine)\b",
+        r"(?:paracetamol|pills|tablets|meds|medicine)\b(?!\s+for\b)",
         r"\bsleep and (?:not|never) wake up\b|\b(?:not|never) (?:to )?wake up again\b"
         r"|\b(?:hope|pray|wish)\b.{0,10}\b(?:don't|do not|never|won't) wake up\b",
         r"\b(?:think|thinking|thought|thoughts)\s+(?:a lot\s+)?(?:about|of)\s+(?:dying|death|"
@@ -138,13 +139,14 @@ CONCERNS: tuple[Concern, ...] = (
         r"\b(?:scratch|scratches|scratched|scratching|bite|bites|biting|bit|burn|burns|burning)"
         r"\s+(?:at\s+)?(?:my|his|her|their) (?:arms?|wrists?|legs?|thighs?|skin|hands?)\b",
         r"\b(?:till|until) (?:they|it|he|she|i|my \w+) (?:bleeds?|bled)\b",
-        r"\b(?:started|start|been|keep|keeps|still|back to)\s+(?:self\s+)?(?:cutting|harming)\b"
-        r"(?!\s+(?:back|down|costs?|services|budgets?|hair|grass|corners|out))"
+        r"\b(?:started|start|been|keep|keeps|still|back to)\s+(?:self\s+)?(?:cutting|harming)"
+        r"(?=\s*$|\s+(?:again|myself|himself|herself|themselves|and|when|because|cos|since|"
+        r"at night|(?:my|his|her|their) (?:arms?|wrists?|legs?|thighs?|skin|stomach))\b)"
         r"|\b(?:cutting|harming) again\b",
         r"\b(?:giving up|give up|gave up|given up) on (?:everything|life|living|myself)\b",
         r"\b(?:take|took|taking|end|ended|ending) (?:my|his|her|their) own life\b"
         r"|\btried to (?:take|end) (?:my|his|her|their) (?:own )?life\b",
-        r"\b(?:can't|cannot|couldn't) carry on\b(?!\s+(?:with|at|in|doing|going to))",
+        r"\b(?:can't|cannot|couldn't) carry on\b(?!\s+(?:with|doing|going to|waiting)\b)",
         r"\bhate (?:my life|myself)\b|\bwant (?:it all|everything|my life|it) to (?:be over|end)\b",
     ),
     _concern(
@@ -153,7 +155,8 @@ CONCERNS: tuple[Concern, ...] = (
         "whack batter bit lock touch tie starv abus rap molest violen scared afraid frighten "
         "terrif bruis inappropriat private assault attack sexual stab threat call weird "
         "special sweet secret pin held hold push shov drag restrain makes room bed belt "
-        "stick slipper fight shout scream smash stuff thing scares twist yank pull",
+        "stick slipper fight shout scream smash stuff thing scares twist yank pull make wooden "
+        "spoon",
         # Someone does something violent to me ("he hits me", "my stepdad hurt me").
         r"\b(?:he|she|they|someone|somebody|people|man|men|"
         + _FAMILY
@@ -197,30 +200,30 @@ CONCERNS: tuple[Concern, ...] = (
         r"(?:arm|hair|neck|wrist|throat)\b",
         r"\bmakes? me (?:do|touch|watch) \w+\b.{0,25}\b(?:don't want|do not want|don't like|"
         r"uncomfortable|secret|weird|not to tell|scared)\b",
-        r"\b(?:comes?|came|coming|gets?|got) (?:in|into|in to) (?:my|bed with me) "
-        r"(?:bed|bedroom|room) at night\b|\bgets? into (?:my|bed with me) bed\b",
+        r"\b(?:comes?|came|coming|gets?|got) (?:in|into|in to) (?:my (?:bed|bedroom|room) at night|"
+        r"my bed|bed with me)\b",
         r"\b(?:get|gets|got|getting|hit|hits|hitting|smacks?|smacked|beat|beats)\s+(?:me |us )?"
         r"(?:with )?(?:the|a|his|her) (?:belt|stick|slipper|wooden spoon)\b",
         # Violence between the adults at home.
         r"\b(?:shouting and fighting|fighting and shouting|screaming and fighting|violence|"
         r"smash(?:es|ing)? things)\b.{0,20}\b(?:at home|in the house|in our house)\b",
         r"\b(?:mum and dad|my parents|mum and (?:her|his) \w+|dad and (?:his|her) \w+)\s+"
-        r"(?:fight|fighting|fights|hit each other|hurt each other)\b",
+        r"(?:fight|fighting|fights|hit each other|hurt each other)\b(?!\s+(?:for|to|so|hard)\b)",
     ),
     _concern(
         NEGLECT,
         "food dinner tea breakfast meal cloth heating electric hungry starving nobody alone own "
         "left leave drunk high drug passed wasted fed washed drink forget forgot afford heat "
         "without fend look sibling bed wash clean iron wake smell mind collect eat pick feed "
-        "cares comes",
+        "cares comes gets",
         r"\b(?:no|not enough|never any|never have|never get|don't get|don't have|dont get)\s+"
         r"(?:food|dinner|tea|breakfast|meals?|clean clothes|heating|electric\w*)\b"
         r".{0,25}\b(?:at home|in the house|in our house|mum|dad)\b",
         r"\b(?:hungry|starving)\b.{0,30}\b(?:all the time|every day|at home|no food)\b",
         r"\b(?:nobody|no one) (?:looks after|cares for|feeds|picks (?:me|us) up|collects (?:me|us)|"
         r"comes for (?:me|us)|makes (?:me|us) (?:any )?(?:dinner|tea|food|breakfast|meals?))\b",
-        r"\b(?:won't|will not|doesn't|don't|never) let (?:me|us|him|her) (?:eat|have (?:food|tea|"
-        r"dinner))\b",
+        r"\b(?:won't|will not|doesn't|don't|never) let (?:me|us) "
+        r"(?:eat|have (?:food|tea|dinner))\b",
         r"\bsent to bed (?:with )?(?:no|without) (?:tea|dinner|food)\b",
         r"\b(?:days|weeks|a day|whole days) without (?:eating|food|a meal|meals)\b",
         r"\b(?:left|leaves|leave) (?:me|us) (?:alone|on (?:my|our) own|home alone)\b",
@@ -239,11 +242,11 @@ CONCERNS: tuple[Concern, ...] = (
         r"\bfending for (?:themselves|himself|herself|myself|ourselves)\b",
         r"\bleft to (?:look after|care for|mind) (?:her|his|my|their) (?:younger |little )?"
         r"(?:siblings|brothers?|sisters?)\b",
-        r"\b(?:make|makes|making|get|gets) (?:my|our) own (?:tea|dinner|food|breakfast|meals?)\b"
-        r".{0,40}\b(?:mum|dad|parents?|nobody|no one)\b",
+        r"\b(?:have to|has to|got to|always|every (?:night|day)) (?:make|get) "
+        r"(?:my|our|his|her) own (?:tea|dinner|food|breakfast|meals?)\b",
         r"\b(?:mum|dad|parents?|carer)\b.{0,15}\b(?:in bed all day|stays? in bed|never gets up|"
         r"doesn't get up)\b",
-        r"\b(?:nobody|no one) (?:washes|cleans|irons|feeds|wakes|gets) (?:my|me|us)\b",
+        r"\b(?:nobody|no one) (?:washes|cleans|irons|feeds|wakes) (?:my|me|us)\b",
         r"\b(?:say|says|said|tell me) i smell\b",
         r"\b(?:look after|mind) (?:my|our) (?:little |younger |baby )?"
         r"(?:sisters?|brothers?|siblings)\b.{0,40}\b(?:goes out|go out|went out|out all night|"
@@ -276,8 +279,9 @@ CONCERNS: tuple[Concern, ...] = (
         r"carrying|drop|dropping|deliver\w*|stuff|parcels?|packages?|another town|other towns?)\b",
         r"\b(?:man|men|someone|somebody|person|people|adult|boy|girl|guy)\b.{0,15}\bonline\b"
         r".{0,40}\b(?:meet|messag\w*|send|pics|secret)\b",
-        r"\b(?:keep|hold|hide|stash|look after)\b.{0,25}\b(?:for|from) (?:some )?"
-        r"(?:older|lads|boys|men|them)\b",
+        r"\b(?:keep|keeping|hold|holding|hide|hiding|stash|stashing|look after)\s+(?:a |the |some |"
+        r"their )?(?:bags?|packages?|parcels?|stuff|things|drugs|weed|money|phones?|knife|it)\b"
+        r".{0,25}\b(?:for|from) (?:some )?(?:older|lads|boys|men|them|him)\b",
         r"\b(?:wants?|wanted|asks?|asked|asking|begging) (?:me )?(?:for )?(?:pics|nudes|"
         r"(?:pictures|photos|videos) of me)\b",
         r"\b(?:on|from) (?:snapchat|instagram|tiktok|discord|roblox|whatsapp|online|the internet)\b"
@@ -298,7 +302,8 @@ CONCERNS: tuple[Concern, ...] = (
         r"\b(?:sleep|stay|sleeping|staying) (?:at|round) (?:my |a )?(?:mates?|friends?)'?s?"
         r"(?: house)? (?:most|every|all) (?:nights?|the time)\b",
         r"\b(?:so|then) i (?:don't|do not) have to (?:be|go) (?:at |back )?home\b",
-        r"\b(?:bad|horrible|awful|scary|violent|kicking off) at home\b",
+        r"\b(?:it's|its|it is|things are|everything is|life is|it gets) (?:really |so )?"
+        r"(?:bad|horrible|awful|scary|violent) at home\b",
         r"\b(?:don't|do not) like being (?:at )?home when\b",
         r"\brather be anywhere (?:but|than|else)\b|\brather (?:sleep|stay|be) (?:outside|on the "
         r"streets?)\b",
@@ -306,7 +311,7 @@ CONCERNS: tuple[Concern, ...] = (
     _concern(
         CARER_AT_BREAKING_POINT,
         "breaking tether wits cope take go keep care lost snapped lash hurt harm hit snap shake "
-        "smack lose keep kid children rope scared frightened longer stupid driving walk knees "
+        "smack lose keep kid children rope scared frightened long stupid driv walk knees "
         "go leav left",
         r"\bbreaking point\b|\bend of my tether\b|\bat my wits'? end\b",
         r"\bcan't (?:cope|take (?:it|this)|do (?:it|this)|go on)\s*(?:any ?more|any longer)\b",
@@ -322,8 +327,7 @@ CONCERNS: tuple[Concern, ...] = (
         r"\b(?:can't|cannot) keep going (?:like this|on like this|any ?more)\b",
         r"\bend of my rope\b|\b(?:scared|frightened) myself\b|\bon my knees\b",
         r"\bgo on like this\b|\bhow much more (?:i|we) can take\b|\bdo something stupid\b",
-        r"\b(?:leave|leaving|left) (?:him|her|them)\b.{0,30}\b(?:not|never) (?:coming|come|going)"
-        r" back\b",
+        r"\b(?:leave|leaving|left) (?:him|her|them)\b.{0,30}\b(?:not|never) (?:coming|come) back\b",
         r"\bhow (?:much )?(?:long|longer) i can (?:do this|cope|keep going|go on|carry on)\b",
         r"\b(?:driving|drive|walk|walking|run|running) (?:off|out|away)\b.{0,20}\bnever "
         r"(?:coming|come) back\b|\bwalk(?:ing)? out on (?:them|him|her|my family|the kids)\b",
@@ -374,7 +378,8 @@ SAFE_USES = re.compile(
     r"|\bscared of (?:the dark|spiders|dogs|heights|needles|the dentist|thunder|loud noises)\b"
     r"|\bhealth and safety\b"
     r"|\bdying to\b"
-    r"|\bkill(?:ed)? it\b|\bowe (?:\w+ ){0,3}(?:a )?(?:big |huge )?(?:thank you|thanks|favour)\b"
+    r"|\bkill(?:ed)? it\b"
+    r"|\bowe (?:you|my \w+|the \w+|everyone) (?:a )?(?:big |huge )?(?:thank you|thanks)\b"
     r"|\bgave (?:me|him|her|us) (?:some )?(?:tablets|pills|medicine) for\b"
     r"|\bcan't wait\b)",
 )

@@ -77,6 +77,19 @@ DISCLOSURES = [
     ),
     ("i don't know how much more i can take before i do something stupid", CARER_AT_BREAKING_POINT),
     ("i dont think i can go on like this", CARER_AT_BREAKING_POINT),
+    # Found by a review of the patterns: each was missed or mis-read by an earlier version.
+    ("the older boys said i owe them a favour", EXPLOITATION),
+    ("my stepdad gets into bed with me at night", ABUSE),
+    ("mum would be fine if i was not around", SELF_HARM),
+    ("i bit my arms", SELF_HARM),
+    ("her legs are covered in marks", SELF_HARM),
+    ("they make me watch videos i don't want to", ABUSE),
+    ("i get the wooden spoon", ABUSE),
+    ("mum never gets up in the mornings", NEGLECT),
+    ("i don't know how long i can do this", CARER_AT_BREAKING_POINT),
+    ("i want to drive off and never come back", CARER_AT_BREAKING_POINT),
+    ("i can't carry on at all", SELF_HARM),
+    ("he has been cutting his arms", SELF_HARM),
 ]
 
 SAFE_USES = [
@@ -109,6 +122,17 @@ SAFE_USES = [
     "the waiting list was cut from 12 months to 6",
     "i'd rather be at college than at school",
     "he cut his finger in food tech but the TA sorted it",
+    "specialist provision does not exist in our area",
+    "the council keep cutting his hours",
+    "he is taking lots of tablets for his epilepsy",
+    "there's no point trying anymore with the LA",
+    "we can't carry on waiting for an EHCP",
+    "my parents fight for my EHCP",
+    "nobody gets me at school",
+    "i can make my own breakfast now, my mum is proud",
+    "we keep asking for them to assess him",
+    "his behaviour is awful at home",
+    "we left him at school and he's not going back",
 ]
 
 

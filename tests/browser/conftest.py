@@ -6,10 +6,11 @@ calls from async code must be relaxed for these tests (the calls are in fact syn
 
 import os
 import shutil
+import threading
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.core.servers.basehttp import WSGIServer
+from django.core.servers.basehttp import ThreadedWSGIServer
 from django.test.testcases import LiveServerThread
 from playwright.sync_api import sync_playwright
 
@@ -37,14 +38,29 @@ def allow_sync_database_calls_under_playwright():
         yield
 
 
-class OneRequestAtATime(WSGIServer):
-    """The live server without a thread per request. With in-memory SQLite every request
-    shares the test's one connection, and two at once (a page and its icons, say) interleave
-    their savepoints: "no such savepoint", then every later test fails. Chromium waits its turn.
+class OneRequestAtATime(ThreadedWSGIServer):
+    """The live server running one request's Django code at a time.
+
+    With in-memory SQLite every request shares the test's one connection, and two at once (a
+    page and its icons, say) interleave their savepoints: "no such savepoint", then every later
+    test fails. Connections are still served by threads, so a socket Chromium opens ahead of
+    time and never uses cannot stall the others; only the application waits its turn, and the
+    body (a streamed CSV reads the database as it goes) is read before the next one starts.
     """
 
-    def __init__(self, *args, connections_override=None, **kwargs):
-        super().__init__(*args, **kwargs)  # the server thread itself holds the shared connection
+    _turn = threading.Lock()
+
+    def set_app(self, application):
+        def one_at_a_time(environ, start_response):
+            with self._turn:
+                response = application(environ, start_response)
+                try:
+                    return list(response)
+                finally:
+                    if hasattr(response, "close"):
+                        response.close()
+
+        super().set_app(one_at_a_time)
 
 
 @pytest.fixture(scope="session", autouse=True)
