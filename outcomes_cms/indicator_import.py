@@ -77,6 +77,8 @@ def template_rows() -> list[list]:
                 "",
                 last.unit if last else ("%" if indicator.name.startswith("%") else ""),
                 last.source if last else indicator.data_source,
+                # A number, not text (text starting "-" would get spreadsheet_safe's apostrophe),
+                # written plainly: 60, never 6E+1.
                 Decimal(_plain(last.target)) if last and last.target is not None else "",
                 "no" if last and not last.higher_is_better else "yes",
                 indicator.pk,

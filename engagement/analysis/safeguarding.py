@@ -10,9 +10,13 @@ killing me"), which tests/analysis/test_safeguarding.py keeps out.
 import re
 from dataclasses import dataclass
 
-# Words people misspell when they write in a hurry or are upset, mended before matching.
+from .text import CONTRACTIONS
+
+# Words people misspell when they write in a hurry or are upset, mended before matching; and
+# contractions typed without their apostrophe ("dont", "wasnt"), as the rest of the analysis
+# reads them.
 _MENDED_PHRASES = {"my self": "myself", "step dad": "stepdad", "step mum": "stepmum"}
-_MENDED = {
+_MENDED = CONTRACTIONS | {
     "meself": "myself",
     "myslef": "myself",
     "mysef": "myself",
@@ -21,21 +25,10 @@ _MENDED = {
     "wanna": "want to",
     "wana": "want to",
     "gonna": "going to",
-    "dont": "don't",
-    "didnt": "didn't",
-    "cant": "can't",
-    "wont": "won't",
-    "im": "i'm",
-    "ive": "i've",
     "u": "you",
     "ded": "dead",
     "mam": "mum",
     "mom": "mum",
-    "wasnt": "wasn't",
-    "isnt": "isn't",
-    "doesnt": "doesn't",
-    "wouldnt": "wouldn't",
-    "couldnt": "couldn't",
     "disapear": "disappear",
     "dissapear": "disappear",
     "dissappear": "disappear",

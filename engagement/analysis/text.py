@@ -93,7 +93,7 @@ COMMON_MISSPELLINGS = {
 }
 
 # Apostrophe-free spellings of contractions, so "dont" and "don't" read the same.
-_CONTRACTIONS = {
+CONTRACTIONS = {
     word.replace("'", ""): word
     for word in NEGATORS | {"i'm", "i've", "i'll", "it's"}
     if "'" in word
@@ -149,7 +149,7 @@ def _read(written: str, negated: bool) -> tuple[Token, ...]:
         if len(_known) > 200_000:  # a long-running worker must not grow without bound
             _known.clear()
         word = written.lower().replace("’", "'").replace(".", "")
-        word = COMMON_MISSPELLINGS.get(word, _CONTRACTIONS.get(word, word))
+        word = COMMON_MISSPELLINGS.get(word, CONTRACTIONS.get(word, word))
         found = _known[(written, negated)] = tuple(
             Token(written, part, stem(part), negated, part in NEGATORS) for part in word.split()
         )  # "wanna" -> "want to"
