@@ -58,3 +58,13 @@ def test_the_report_opens_as_a_pdf_with_the_demo_figures(page, site_url, commiss
     text = " ".join(p.extract_text() for p in PdfReader(BytesIO(response.body())).pages)
     assert "What young people and parent carers told us" in text
     assert re.search(r"Positive: \d+% of \d+ counted answers", " ".join(text.split()))
+
+
+def test_every_dashboard_page_reflows_at_400_percent_zoom(page, site_url, commissioner):
+    """320 CSS pixels wide is a 1280-pixel screen at 400%: only the tables scroll sideways,
+    never the page (WCAG 1.4.10)."""
+    page.set_viewport_size({"width": 320, "height": 640})
+    sign_in(page, site_url, commissioner.email, "/dashboard/")
+    for path in ("/dashboard/", "/dashboard/themes/", "/dashboard/reach/", "/dashboard/loop/"):
+        page.goto(site_url + path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320, path
