@@ -6,4 +6,12 @@ class EngagementConfig(AppConfig):
     verbose_name = "People, roles and voices"
 
     def ready(self):
-        from . import audit, signals  # noqa: F401 - connects the receivers
+        from django.utils.crypto import salted_hmac
+
+        from . import audit, disclosure, signals  # noqa: F401 - connects the receivers
+
+        # The cell keys' secret, derived from SECRET_KEY: rotating SECRET_KEY re-rolls every
+        # published rounding (docs/adr/0001-disclosure-control.md).
+        disclosure.use_key(
+            salted_hmac("engagement.disclosure", "cell keys", algorithm="sha256").digest()
+        )

@@ -1,6 +1,10 @@
-"""What officers see of the answers: counts per survey and a CSV of answers (never emails)."""
+"""What officers see of the answers: counts per survey and a CSV of answers (never emails).
 
-from django.db.models import Count, Q
+The counts are rounded like every published count (engagement.disclosure): the same records
+give the same figure here as on the dashboard, so this page adds nothing to differencing.
+"""
+
+from django.db.models import Count, Q, Sum
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -8,6 +12,15 @@ from django.utils.text import slugify
 
 from engagement.analysis.csv_io import spreadsheet_safe
 from engagement.csv_download import csv_download
+from engagement.disclosure import (
+    ANSWERS,
+    METHOD_NOTE,
+    PEOPLE_HEARD,
+    RESPONSES_STARTED,
+    Records,
+    publish,
+)
+from engagement.disclosure import share as published_share
 from engagement.models import Voice
 
 from .models import Answer, SurveyPage
@@ -33,25 +46,36 @@ CSV_COLUMNS = [
 
 
 def surveys_with_counts():
+    """Each survey with its counts and the sum of the ids counted (for the cell keys)."""
+    completed = Q(responses__completed_at__isnull=False)
+    dont = Q(responses__answers__special=Answer.Special.DONT_UNDERSTAND)
     return SurveyPage.objects.annotate(
         started=Count("responses", distinct=True),
-        completed=Count(
-            "responses", filter=Q(responses__completed_at__isnull=False), distinct=True
-        ),
-        dont_understand=Count(
-            "responses__answers",
-            filter=Q(responses__answers__special=Answer.Special.DONT_UNDERSTAND),
-        ),
+        started_ids=Sum("responses__id", distinct=True),
+        completed=Count("responses", filter=completed, distinct=True),
+        completed_ids=Sum("responses__id", filter=completed, distinct=True),
+        dont_understand=Count("responses__answers", filter=dont),
+        dont_understand_ids=Sum("responses__answers__id", filter=dont),
     ).order_by("-latest_revision_created_at")
 
 
 def results_index(request):
     surveys = list(surveys_with_counts())
     for survey in surveys:
-        survey.completion_rate = (
-            round(100 * survey.completed / survey.started) if survey.started else None
-        )
-    return TemplateResponse(request, "surveys/admin/results_index.html", {"surveys": surveys})
+        started = publish(RESPONSES_STARTED, Records(survey.started, survey.started_ids or 0))
+        completed = publish(PEOPLE_HEARD, Records(survey.completed, survey.completed_ids or 0))
+        dont = Records(survey.dont_understand, survey.dont_understand_ids or 0)
+        survey.shown = {
+            "started": started,
+            "completed": completed,
+            "completion_rate": published_share(completed, started),
+            "dont_understand": publish(ANSWERS, dont),
+        }
+    return TemplateResponse(
+        request,
+        "surveys/admin/results_index.html",
+        {"surveys": surveys, "disclosure_note": METHOD_NOTE},
+    )
 
 
 def share(request, survey_id: int):

@@ -1,13 +1,14 @@
 """What a "You said, we did" page shows of the comments behind it, counted live.
 
-Only comments anyone may see (none with the safeguarding lead), counts under 5 suppressed,
-and quotes only from comments that may be quoted, shown redacted.
+Only comments anyone may see (none with the safeguarding lead), counts rounded by
+engagement.disclosure (the same comments give the same figure here as on the dashboard), and
+quotes only from comments that may be quoted, shown redacted.
 """
 
-from django.db.models import Count
+from django.db.models import Count, Sum
 
+from engagement.disclosure import COMMENTS, Records, publish
 from engagement.models import Voice
-from engagement.suppression import shown_count, shown_counts
 from engagement.themes import carrying
 
 
@@ -16,14 +17,20 @@ def evidence_for(page) -> dict:
     themes = list(page.themes.all())
     if not themes:
         return {"total": "0", "by_audience": [], "themes": []}
-    voices = carrying(themes, Voice.objects.for_everyone_but_safeguarding())
-    counts = dict(voices.order_by().values_list("audience").annotate(n=Count("pk", distinct=True)))
-    total = voices.order_by().values("pk").distinct().count()
+    voices = carrying(themes, Voice.objects.for_everyone_but_safeguarding()).order_by()
+    records = {
+        audience: Records(count, ids or 0)
+        for audience, count, ids in voices.values_list("audience").annotate(
+            n=Count("pk", distinct=True), ids=Sum("pk", distinct=True)
+        )
+    }
     labels = dict(Voice.Audience.choices)
-    by_audience = {labels[audience]: counts.get(audience, 0) for audience in labels}
+    by_audience = {label: records.get(audience, Records()) for audience, label in labels.items()}
     return {
-        "total": shown_count(total),
-        "by_audience": list(shown_counts(by_audience).items()),
+        "total": str(publish(COMMENTS, sum(by_audience.values(), Records()))),
+        "by_audience": [
+            (label, str(publish(COMMENTS, counted))) for label, counted in by_audience.items()
+        ],
         "themes": themes,
     }
 

@@ -15,6 +15,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import AbstractGroupApprovalTask, Orderable, Page
 from wagtail.search import index
 
+from engagement.disclosure import METHOD_NOTE, PEOPLE_TOLD, Records, publish
+
 
 class Status(models.TextChoices):
     HEARD = "heard", "We heard you"
@@ -109,11 +111,15 @@ class YouSaidWeDidPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["evidence"] = evidence_for(self)
         context["quotes"] = quotes_for(self)
-        context["people_told"] = self.people_told()
+        context["people_told"] = publish(PEOPLE_TOLD, self.people_told())
+        context["disclosure_note"] = METHOD_NOTE
         return context
 
-    def people_told(self) -> int:
-        return self.notifications.values("recipient").distinct().count()
+    def people_told(self) -> Records:
+        """The people told about this page (each once, whatever the updates), as records."""
+        from .notifications import told
+
+        return told(self.notifications.all())
 
 
 class ChosenQuote(Orderable):

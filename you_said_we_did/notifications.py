@@ -20,6 +20,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 from django_tasks import task
 
+from engagement.disclosure import Records
 from engagement.models import Voice
 from engagement.themes import carrying
 from surveys.models import Answer, HearBackRequest
@@ -115,8 +116,15 @@ def queue_telling(page: YouSaidWeDidPage) -> str:
     return update
 
 
-def people_told_in_total() -> int:
-    return Notification.objects.values("recipient").distinct().count()
+def told(notifications) -> Records:
+    """The people these notifications reached, once each. Each person's record id is made from
+    their keyed hash, so the same people make the same cell key on every page."""
+    recipients = notifications.values_list("recipient", flat=True).distinct().order_by()
+    return Records.of(int(recipient[:15], 16) for recipient in recipients)
+
+
+def people_told_in_total() -> Records:
+    return told(Notification.objects.all())
 
 
 @never_cache

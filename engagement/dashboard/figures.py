@@ -1,12 +1,19 @@
-"""The dashboard's figures as shown (suppressed): each page's tables, and all of them at once
-for the PDF and the CSV."""
+"""The dashboard's figures as shown (rounded by engagement.disclosure): each page's tables, and
+all of them at once for the PDF and the CSV."""
 
 from dataclasses import dataclass
 
 import pandas as pd
 
+from engagement.disclosure import (
+    AT_LEAST,
+    COMMENTS,
+    NOT_SHOWN,
+    PEOPLE_HEARD,
+    Published,
+    publish,
+)
 from engagement.models import Sentiment, Voice
-from engagement.suppression import NOT_SHOWN
 from outcomes_cms.models import OutcomesFrameworkPage
 
 from . import reach, themes
@@ -14,7 +21,7 @@ from .filters import Filters
 from .loop import loop_figures
 from .outcomes import OutcomeFigures, outcome_figures
 from .periods import recent_quarters
-from .tables import ShownTable, counts_table, single_counts
+from .tables import RecordTable, ShownTable, counts_table, single_counts
 
 
 def outcomes_by_framework(filters: Filters) -> list[tuple[OutcomesFrameworkPage, list]]:
@@ -32,20 +39,20 @@ def theme_tables(filters: Filters, counts) -> dict:
     latest = filters.quarter or recent_quarters(1)[0]
     return {
         "by_audience": counts_table(
-            themes.themes_by(current, "audience", Voice.Audience.choices),
+            themes.themes_by(current, "audience", Voice.Audience.choices), COMMENTS,
             "Comments in each theme, by who said them", "Theme",
         ),
         "by_channel": counts_table(
-            themes.themes_by(current, "channel", Voice.Channel.choices),
+            themes.themes_by(current, "channel", Voice.Channel.choices), COMMENTS,
             "Comments in each theme, by how we heard them", "Theme",
         ),
         "by_sentiment": counts_table(
-            themes.themes_by(current, "sentiment", Sentiment.choices),
+            themes.themes_by(current, "sentiment", Sentiment.choices), COMMENTS,
             "Comments in each theme, by how they felt", "Theme",
         ),
         "over_time": counts_table(
-            themes.themes_over_time(counts, latest.and_before(3)),
-            "Comments in each theme, quarter by quarter", "Theme",
+            themes.themes_over_time(counts, latest.and_before(3)), COMMENTS,
+            "Comments in each theme, quarter by quarter", "Theme", largest_first=False,
         ),
         "rising": themes.rising(counts, latest),
         "latest": latest,
@@ -54,26 +61,33 @@ def theme_tables(filters: Filters, counts) -> dict:
 
 def reach_tables(filters: Filters, rows: list[dict] | None = None) -> dict:
     rows = reach.reach_rows(filters) if rows is None else rows
-    frame = pd.DataFrame(rows, columns=["channel", "setting", "audience", "people"])
+    frame = pd.DataFrame(rows, columns=["channel", "setting", "audience", "people", "ids"])
     frame["where"] = [
         f"{row.channel}: {row.setting}" if row.setting else row.channel
         for row in frame.itertuples()
     ]
-    table = (
-        frame.pivot_table(index="where", columns="audience", values="people", aggfunc="sum")
-        .reindex(columns=list(reach.AUDIENCE_LABELS))
-        .fillna(0)
-        .astype(int)
-    )
-    table.columns = list(reach.AUDIENCE_LABELS.values())
+
+    def pivot(values: str) -> pd.DataFrame:
+        table = (
+            frame.pivot_table(index="where", columns="audience", values=values, aggfunc="sum")
+            .reindex(columns=list(reach.AUDIENCE_LABELS))
+            .fillna(0)
+            .astype("int64")
+        )
+        table.columns = list(reach.AUDIENCE_LABELS.values())
+        return table
+
     return {
         "heard": counts_table(
-            table, "People heard, by how and where we heard them", "How and where"
+            RecordTable(pivot("people"), pivot("ids")), PEOPLE_HEARD,
+            "People heard, by how and where we heard them", "How and where",
+            largest_first=False,
         ),
         "completed_by": single_counts(
-            reach.completed_by(filters), "Completed surveys, by who answered", "Who answered"
+            reach.completed_by(filters), PEOPLE_HEARD,
+            "Completed surveys, by who answered", "Who answered",
         ),
-    }
+    }  # fmt: skip
 
 
 @dataclass
@@ -84,7 +98,7 @@ class AllFigures:
     rising: list[dict]
     examples: list[tuple]
     reach_tables: dict[str, ShownTable]
-    people_heard: dict[str, int]
+    people_heard: dict[str, Published]  # the heard table's totals
     loop: dict
 
 
@@ -104,7 +118,10 @@ def all_figures(filters: Filters, examples_for: int = 5) -> AllFigures:
         rising=tables["rising"],
         examples=[(theme, quotes[theme.pk]) for theme in top],
         reach_tables=reach_tables(filters, heard),
-        people_heard=reach.people_heard(heard),
+        people_heard={
+            audience: publish(PEOPLE_HEARD, records)
+            for audience, records in reach.people_heard(heard).items()
+        },
         loop=loop_figures(filters, counts),
     )
 
@@ -142,7 +159,7 @@ def csv_rows(figures: AllFigures) -> list[list[str]]:
                     add(section, table.caption, label, column, cell)
     loop = figures.loop
     median = "" if loop["median_days"] is None else f"{loop['median_days']:.0f}"
-    add("The loop", "", "Themes raised in 5 or more comments", "Themes", loop["themes_raised"])
+    add("The loop", "", f"Themes raised in {AT_LEAST} comments", "Themes", loop["themes_raised"])
     add("The loop", "", "With a You said, we did page", "Themes", loop["themes_with_page"])
     add("The loop", "", "Median days from first comment to page", "Days", median)
     add("The loop", "", "People told what changed", "People", loop["people_told"])

@@ -5,31 +5,33 @@ import statistics
 
 from django.db.models import Min
 
+from engagement.disclosure import AT_LEAST, PEOPLE_TOLD, publish
 from engagement.models import Theme
-from engagement.suppression import THRESHOLD, shown_count
 from engagement.themes import carrying
 from you_said_we_did.models import YouSaidWeDidPage
 from you_said_we_did.notifications import people_told_in_total
 
 from .filters import Filters
-from .themes import in_period, theme_counts, visible_voices
+from .themes import in_period, published_per_theme, theme_counts, visible_voices
 
 
 def loop_figures(filters: Filters, counts=None) -> dict:
     counts = theme_counts(filters) if counts is None else counts
-    per_theme = in_period(counts, filters).groupby("theme")["comments"].sum()
-    raised = set(per_theme[per_theme >= THRESHOLD].index)
+    # Raised: 5 or more comments as published (never below 5 unless truly fewer).
+    per_theme = published_per_theme(in_period(counts, filters))
+    raised = {theme for theme, count in per_theme.items() if not count.small}
     pages = YouSaidWeDidPage.objects.live().prefetch_related("themes")
     answered = {theme.pk for page in pages for theme in page.themes.all()}
     with_page = raised & answered
     names = dict(Theme.objects.filter(pk__in=raised).values_list("pk", "name"))
     return {
+        "at_least": AT_LEAST,
         "themes_raised": len(raised),
         "themes_with_page": len(with_page),
         "share_with_page": round(100 * len(with_page) / len(raised)) if raised else None,
         "without_page": sorted(names[theme] for theme in raised - answered),
         "median_days": _median_days_to_page(filters, pages),
-        "people_told": shown_count(people_told_in_total()),
+        "people_told": str(publish(PEOPLE_TOLD, people_told_in_total())),
     }
 
 

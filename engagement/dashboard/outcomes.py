@@ -1,16 +1,17 @@
 """How the area is doing against each outcome, in young people's and parent carers' words.
 
 Qualitative indicators come live from the survey questions linked to each outcome: the share of
-counted answers that are positive. Quantitative ones come from the values officers enter.
+counted answers that are positive, worked out from the published (rounded) counts.
+Quantitative ones come from the values officers enter.
 """
 
 import collections
 from dataclasses import dataclass, field
 
 import pandas as pd
-from django.db.models import Count
+from django.db.models import Count, Sum
 
-from engagement.suppression import is_small, shown_count, shown_percentage
+from engagement.disclosure import ANSWERS, Published, Records, publish, share, share_value
 from outcomes_cms.models import IndicatorValue, OutcomeIndicator, OutcomePage
 from surveys.models import Answer, CountsAs, SurveyQuestion
 
@@ -18,28 +19,33 @@ from .filters import AUDIENCES, Filters
 from .periods import Quarter, quarters_from_starts, recent_quarters
 
 COUNTED = [CountsAs.POSITIVE, CountsAs.NEUTRAL, CountsAs.NEGATIVE]
+TALLIES = ["answered", "counted", "positive", "dont"]  # each with the sum of its answers' ids
 TREND_QUARTERS = 4
 
 
 @dataclass
 class Share:
-    """Positive answers out of counted ones, as it may be shown."""
+    """Positive answers out of counted ones (the records of each), as it may be shown."""
 
-    positive: int
-    counted: int
+    positive: Records
+    counted: Records
+
+    @property
+    def published(self) -> tuple[Published, Published]:
+        return publish(ANSWERS, self.positive), publish(ANSWERS, self.counted)
 
     @property
     def percentage(self) -> str | None:
-        return shown_percentage(self.positive, self.counted)
+        return share(*self.published)
 
     @property
     def value(self) -> float | None:
         """The share as a number 0-100, only when it may be shown (for bars and changes)."""
-        return 100 * self.positive / self.counted if self.percentage else None
+        return share_value(*self.published)
 
     @property
     def answered(self) -> str:
-        return shown_count(self.counted)
+        return str(publish(ANSWERS, self.counted))
 
 
 @dataclass
@@ -66,7 +72,7 @@ class OutcomeFigures:
 
     @property
     def has_answers(self) -> bool:
-        return self.overall.counted > 0
+        return self.overall.counted.count > 0
 
 
 def answer_counts(filters: Filters) -> pd.DataFrame:
@@ -77,41 +83,52 @@ def answer_counts(filters: Filters) -> pd.DataFrame:
     answers = filters.answers(Answer.objects.filter(question_id__in=list(outcome_of)))
     rows = (
         answers.values("question_id", "audience", "quarter", "counts_as", "special")
-        .annotate(answers=Count("pk"))
-        .values_list("question_id", "audience", "quarter", "counts_as", "special", "answers")
+        .annotate(answers=Count("pk"), ids=Sum("pk"))
+        .values_list("question_id", "audience", "quarter", "counts_as", "special", "answers", "ids")
         .order_by()
     )
     grouped = pd.DataFrame.from_records(
-        list(rows), columns=["question", "audience", "quarter", "counts_as", "special", "answers"]
+        list(rows),
+        columns=["question", "audience", "quarter", "counts_as", "special", "answers", "ids"],
     )
-    counts = grouped["answers"]
+    is_counted = grouped["counts_as"].isin(COUNTED)
+    is_positive = grouped["counts_as"] == CountsAs.POSITIVE
+    is_dont = grouped["special"] == Answer.Special.DONT_UNDERSTAND
+    columns = {}
+    for name, kept in (("counted", is_counted), ("positive", is_positive), ("dont", is_dont)):
+        columns[name] = grouped["answers"].where(kept, 0)
+        columns[f"{name}_ids"] = grouped["ids"].where(kept, 0)
     grouped = grouped.assign(
         outcome=grouped["question"].map(outcome_of),
         # Recent quarters only, as on every dashboard page; older answers count in "all time".
         quarter=quarters_from_starts(grouped["quarter"], recent_quarters()),
-        answered=counts,
-        counted=counts.where(grouped["counts_as"].isin(COUNTED), 0),
-        positive=counts.where(grouped["counts_as"] == CountsAs.POSITIVE, 0),
-        dont_understand=counts.where(grouped["special"] == Answer.Special.DONT_UNDERSTAND, 0),
+        answered=grouped["answers"],
+        answered_ids=grouped["ids"],
+        **columns,
     )
     keys = ["outcome", "question", "audience", "quarter"]
-    return grouped.groupby(keys, as_index=False, dropna=False, sort=False)[
-        ["answered", "counted", "positive", "dont_understand"]
-    ].sum()
+    return grouped.groupby(keys, as_index=False, dropna=False, sort=False)[SUMMED].sum()
 
 
-NO_ANSWERS = Share(0, 0)
+SUMMED = [*TALLIES, *(f"{tally}_ids" for tally in TALLIES)]
+NO_ANSWERS = Share(Records(), Records())
 
 
 def _shares_by(frame: pd.DataFrame, keys: list[str]) -> dict[tuple, Share]:
     """The share for each combination of `keys`, summed in one pass over the grouped rows
     (a few thousand): far quicker than a pandas filter or groupby per outcome."""
-    sums: dict[tuple, list[int]] = collections.defaultdict(lambda: [0, 0])
-    for *key, positive, counted in frame[[*keys, "positive", "counted"]].itertuples(index=False):
+    sums: dict[tuple, list[int]] = collections.defaultdict(lambda: [0, 0, 0, 0])
+    wanted = [*keys, "positive", "positive_ids", "counted", "counted_ids"]
+    for *key, positive, positive_ids, counted, counted_ids in frame[wanted].itertuples(index=False):
         total = sums[tuple(key)]
         total[0] += positive
-        total[1] += counted
-    return {key: Share(int(positive), int(counted)) for key, (positive, counted) in sums.items()}
+        total[1] += positive_ids
+        total[2] += counted
+        total[3] += counted_ids
+    return {
+        key: Share(Records(int(p), int(p_ids)), Records(int(c), int(c_ids)))
+        for key, (p, p_ids, c, c_ids) in sums.items()
+    }
 
 
 def outcome_figures(filters: Filters, outcomes: list[OutcomePage]) -> list[OutcomeFigures]:
@@ -176,17 +193,21 @@ def _question_figures(frame: pd.DataFrame, statements: dict[int, str]) -> list[Q
     """Each question's "I don't understand" rate: it tells officers a question needs rewording."""
     rows = []
     for question, answers in frame.groupby("question", sort=True):
-        answered = int(answers["answered"].sum())
-        dont = int(answers["dont_understand"].sum())
+        answered = publish(ANSWERS, Records(*_summed(answers, "answered")))
+        dont = publish(ANSWERS, Records(*_summed(answers, "dont")))
         rows.append(
             QuestionFigures(
                 statement=statements.get(question, ""),
-                answered=shown_count(answered),
-                dont_understand=shown_count(dont),
-                dont_understand_rate=None if is_small(dont) else shown_percentage(dont, answered),
+                answered=str(answered),
+                dont_understand=str(dont),
+                dont_understand_rate=share(dont, answered),
             )
         )
     return rows
+
+
+def _summed(frame: pd.DataFrame, tally: str) -> tuple[int, int]:
+    return int(frame[tally].sum()), int(frame[f"{tally}_ids"].sum())
 
 
 def _latest_measures(filters: Filters, outcomes: list[OutcomePage]) -> dict[int, list]:

@@ -1,12 +1,15 @@
 """Who has been heard: survey respondents and focus-group attendees, by setting and channel,
 and how surveys were completed (alone, with help, by someone else).
 
-Counts only. Small numbers are suppressed where they are shown (dashboard, reports), not here.
-The outcome filter does not narrow reach: a person is heard once, whatever they spoke about.
+Counts only, each with the sum of the ids of what it counts (a response's id; for a focus
+group's places, made from the session's id) so that engagement.disclosure can round it where
+it is shown. The outcome filter does not narrow reach: a person is heard once, whatever they
+spoke about.
 """
 
-from django.db.models import Count, Sum
+from django.db.models import Count, F, Sum
 
+from engagement.disclosure import Records
 from engagement.models import Voice
 from surveys.models import Audience, Channel, FocusGroupSession, Response, SettingType
 
@@ -15,6 +18,10 @@ from .filters import Filters
 YOUNG_PEOPLE = "young_people"
 PARENT_CARERS = "parent_carers"
 AUDIENCE_LABELS = {YOUNG_PEOPLE: "Young people", PARENT_CARERS: "Parent carers"}
+# The places at a focus group have no ids of their own: each person counted there stands for
+# 2 * session id + 0 (young person) or 1 (parent carer), above any response's id.
+PLACES = {YOUNG_PEOPLE: 0, PARENT_CARERS: 1}
+PLACE_IDS_FROM = 2**40
 
 
 def _responses(filters: Filters):
@@ -41,10 +48,15 @@ def _sessions(filters: Filters):
 
 
 def reach_rows(filters: Filters | None = None) -> list[dict]:
-    """One row per (channel, setting, audience) with the number of people heard."""
+    """One row per (channel, setting, audience) with the number of people heard and the sum of
+    their ids."""
     filters = filters or Filters()
     rows = []
-    completed = _responses(filters).values("channel", "audience").annotate(people=Count("id"))
+    completed = (
+        _responses(filters)
+        .values("channel", "audience")
+        .annotate(people=Count("id"), ids=Sum("id"))
+    )
     for row in completed.order_by():
         rows.append(
             {
@@ -54,36 +66,52 @@ def reach_rows(filters: Filters | None = None) -> list[dict]:
                 if row["audience"] == Audience.YOUNG_PEOPLE
                 else PARENT_CARERS,
                 "people": row["people"],
+                "ids": row["ids"],
             }
         )
     sessions = (
         _sessions(filters)
         .values("setting_type")
-        .annotate(young_people=Sum("young_people_count"), parent_carers=Sum("parent_carer_count"))
+        .annotate(
+            young_people=Sum("young_people_count"),
+            parent_carers=Sum("parent_carer_count"),
+            young_people_ids=Sum(F("young_people_count") * F("id")),
+            parent_carers_ids=Sum(F("parent_carer_count") * F("id")),
+        )
         .order_by()
     )
     for row in sessions:
         for audience in (YOUNG_PEOPLE, PARENT_CARERS):
             if row[audience] and filters.audience in ("", audience):
+                people = row[audience]
                 rows.append(
                     {
                         "channel": Channel.FOCUS_GROUP.label,
                         "setting": SettingType(row["setting_type"]).label,
                         "audience": audience,
-                        "people": row[audience],
+                        "people": people,
+                        "ids": people * (PLACE_IDS_FROM + PLACES[audience])
+                        + 2 * row[f"{audience}_ids"],
                     }
                 )
     return rows
 
 
-def people_heard(rows: list[dict] | None = None) -> dict[str, int]:
-    totals = {YOUNG_PEOPLE: 0, PARENT_CARERS: 0}
+def people_heard(rows: list[dict] | None = None) -> dict[str, Records]:
+    """Young people and parent carers heard: the same records as the heard table's totals."""
+    totals = {YOUNG_PEOPLE: Records(), PARENT_CARERS: Records()}
     for row in rows if rows is not None else reach_rows():
-        totals[row["audience"]] += row["people"]
+        totals[row["audience"]] += Records(row["people"], row["ids"])
     return totals
 
 
-def completed_by(filters: Filters) -> dict[str, int]:
+def completed_by(filters: Filters) -> dict[str, Records]:
     """Completed surveys by who answered: alone, with help, or someone for them."""
-    counts = dict(_responses(filters).values_list("answered_by").annotate(n=Count("id")).order_by())
-    return {label: counts.get(value, 0) for value, label in Response.AnsweredBy.choices}
+    counts = {
+        answered_by: Records(count, ids)
+        for answered_by, count, ids in _responses(filters)
+        .values_list("answered_by")
+        .annotate(n=Count("id"), ids=Sum("id"))
+        .order_by()
+    }
+    return {label: counts.get(value, Records()) for value, label in Response.AnsweredBy.choices}

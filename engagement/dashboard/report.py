@@ -1,6 +1,6 @@
 """The themed feedback report: the dashboard's figures as a PDF for the partnership board.
 
-Drawn with ReportLab from the same suppressed figures as the dashboard and the CSV. Every
+Drawn with ReportLab from the same rounded figures as the dashboard and the CSV. Every
 chart has its table beside it, and the document carries a title and its language.
 """
 
@@ -13,7 +13,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Paragraph, Spacer, Table, TableStyle
 
-from engagement.suppression import shown_count
+from engagement import disclosure
 from outcomes_cms.pdf import build_pdf, escape_markup, styles_sheet
 from you_said_we_did.models import YouSaidWeDidPage
 
@@ -34,9 +34,7 @@ METHOD_NOTE = [
     "Outcomes. Each outcome's share is the positive answers out of the counted answers to the "
     "survey questions linked to it. Answers that do not count (for example 'I don't "
     "understand') are left out of the share and reported question by question.",
-    "Small numbers. Any count from 1 to 4 is shown as 'fewer than 5', and where a total would let "
-    "someone work a hidden count out, the next smallest count is hidden too ('not shown'). A "
-    "percentage of fewer than 5 answers is not shown. Nobody can be picked out.",
+    f"Small numbers. {disclosure.METHOD_NOTE}",
     "Safeguarding. Comments flagged as a possible disclosure of harm go only to the safeguarding "
     "lead and are in no figure or quote here. Quotes are from people who agreed to be quoted, "
     "with names and contact details taken out.",
@@ -79,9 +77,9 @@ def _summary(figures: AllFigures, styles) -> list:
     heard = figures.people_heard
     loop = figures.loop
     lines = [
-        f"Young people heard: {shown_count(heard['young_people'])}.",
-        f"Parent carers heard: {shown_count(heard['parent_carers'])}.",
-        f"Themes raised in 5 or more comments: {loop['themes_raised']}, of which "
+        f"Young people heard: {heard['young_people']}.",
+        f"Parent carers heard: {heard['parent_carers']}.",
+        f"Themes raised in {disclosure.AT_LEAST} comments: {loop['themes_raised']}, of which "
         f"{loop['themes_with_page']} have a published 'You said, we did' page.",
         f"People told what changed: {loop['people_told']}.",
     ]

@@ -1,14 +1,46 @@
-"""Tables of counts as they may be shown: suppressed, with a bar for each row's total.
+"""Tables of counts as they may be shown: rounded by engagement.disclosure, with a bar for each
+row's total.
 
 Each chart on the dashboard is a table: the figures in cells and, beside them, a bar drawn as
 inline SVG (no script, no chart service) that screen readers skip because the cells say it all.
+Bars, and the order of the rows, come from the published figures only: drawn from the true
+counts, a bar's length would give a count away.
 """
 
 from dataclasses import dataclass
 
 import pandas as pd
 
-from engagement.suppression import shown_count, shown_counts, shown_table
+from engagement.disclosure import Published, Records, publish, publish_table
+
+
+@dataclass
+class RecordTable:
+    """A table of counts and, cell by cell, the sum of the ids of the records counted (what
+    each published count's cell key is made from). Same rows and columns in both."""
+
+    counts: pd.DataFrame
+    id_sums: pd.DataFrame
+
+    def reindex(self, **kwargs) -> "RecordTable":
+        return RecordTable(self.counts.reindex(**kwargs), self.id_sums.reindex(**kwargs))
+
+    def rename(self, index, inplace: bool = True) -> None:
+        self.counts.rename(index=index, inplace=True)
+        self.id_sums.rename(index=index, inplace=True)
+
+    @property
+    def columns(self) -> list:
+        return list(self.counts.columns)
+
+    @columns.setter
+    def columns(self, labels: list) -> None:
+        self.counts.columns = labels
+        self.id_sums.columns = labels
+
+    @property
+    def empty(self) -> bool:
+        return self.counts.empty
 
 
 @dataclass
@@ -24,38 +56,45 @@ class ShownTable:
         return not self.rows
 
 
-def counts_table(counts: pd.DataFrame, caption: str, row_header: str) -> ShownTable:
-    """A table of counts with its totals; bars show each row's total against the largest."""
-    if counts.empty:
-        return ShownTable(caption, row_header, list(counts.columns), [], None)
-    shown = shown_table(counts)
-    totals = counts.sum(axis=1)
-    largest = max(int(totals.max()), 1)
-    rows = [
-        (
-            str(label),
-            [str(value) for value in shown.loc[label]],
-            # no bar where the total itself is hidden: its length would give the count away
-            100 * int(totals[label]) / largest
-            if shown.loc[label, "Total"] == str(totals[label]) else None,
+def counts_table(
+    table: RecordTable, what: str, caption: str, row_header: str, largest_first: bool = True
+) -> ShownTable:
+    """A table of counts with its totals, largest published total first (or in the table's
+    order); bars show each row's published total against the largest."""
+    if table.empty:
+        return ShownTable(caption, row_header, [*map(str, table.columns), "Total"], [], None)
+    shown = publish_table(what, table.counts, table.id_sums)
+    body = shown.drop(index="Total")
+    if largest_first:
+        order = sorted(
+            range(len(body)), key=lambda row: (-body["Total"].iloc[row].value, str(body.index[row]))
         )
-        for label in counts.index
-    ]  # fmt: skip
+        body = body.iloc[order]
+    largest = max(total.value for total in body["Total"]) or 1
+    rows = [
+        (str(label), [str(cell) for cell in cells], _bar(cells["Total"], largest))
+        for label, cells in body.iterrows()
+    ]
     return ShownTable(
         caption,
         row_header,
-        [*map(str, counts.columns), "Total"],
+        [str(column) for column in shown.columns],
         rows,
-        [str(value) for value in shown.loc["Total"]],
+        [str(cell) for cell in shown.loc["Total"]],
     )
 
 
-def single_counts(counts: dict[str, int], caption: str, row_header: str) -> ShownTable:
+def single_counts(
+    counts: dict[str, Records], what: str, caption: str, row_header: str
+) -> ShownTable:
     """One column of counts (e.g. surveys by who answered), with its total."""
-    shown = shown_counts(counts)
-    largest = max([*counts.values(), 1])
-    rows = [
-        (label, [shown[label]], 100 * count / largest if shown[label] == str(count) else None)
-        for label, count in counts.items()
-    ]
-    return ShownTable(caption, row_header, ["People"], rows, [shown_count(sum(counts.values()))])
+    shown = {label: publish(what, records) for label, records in counts.items()}
+    largest = max([count.value for count in shown.values()] + [1])
+    rows = [(label, [str(count)], _bar(count, largest)) for label, count in shown.items()]
+    total = publish(what, sum(counts.values(), Records()))
+    return ShownTable(caption, row_header, ["People"], rows, [str(total)])
+
+
+def _bar(total: Published, largest: int) -> float | None:
+    """No bar for "fewer than 5": its length would be a number."""
+    return None if total.small else 100 * total.value / largest

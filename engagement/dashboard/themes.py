@@ -6,14 +6,15 @@ counted twice: the machine's themes without a person's decision, and the themes 
 """
 
 import pandas as pd
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet, Sum
 
+from engagement.disclosure import BASE, COMMENTS, Published, Records, publish
 from engagement.models import Theme, ThemeAssignment, ThemeDecision, Voice
-from engagement.suppression import THRESHOLD
 from engagement.themes import ACCEPTED, carrying
 
 from .filters import Filters
 from .periods import Quarter, quarter_of, quarters_from_keys
+from .tables import RecordTable
 
 GROUPS = ["theme", "audience", "channel", "sentiment", "quarter"]
 EXAMPLES_PER_THEME = 2
@@ -25,7 +26,8 @@ def visible_voices(filters: Filters, periods: bool = False) -> QuerySet:
 
 
 def theme_counts(filters: Filters) -> pd.DataFrame:
-    """Comments per theme, audience, channel, sentiment and quarter (every quarter).
+    """Comments per theme, audience, channel, sentiment and quarter (every quarter), with the
+    sum of their ids (`ids`): what makes each published count's cell key.
 
     Three plain reads joined in pandas: the visible comments with what they are grouped by,
     the machine's themes and people's decisions. Grouping the joined rows in the database
@@ -54,58 +56,80 @@ def theme_counts(filters: Filters) -> pd.DataFrame:
     carried = pd.concat([machine[undecided], accepted])
     # Comments older than the recent quarters have no quarter key: they count in "all time".
     voices["quarter"] = voices["quarter"].fillna("")
-    counts = carried.merge(voices, on="voice").groupby(GROUPS).size().reset_index(name="comments")
+    counts = (
+        carried.merge(voices, on="voice")
+        .groupby(GROUPS)
+        .agg(comments=("voice", "size"), ids=("voice", "sum"))
+        .reset_index()
+    )
     counts["quarter"] = quarters_from_keys(counts["quarter"])
-    return counts.astype({"comments": int})
+    return counts.astype({"comments": "int64", "ids": "int64"})
 
 
 def in_period(counts: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     return counts[counts["quarter"] == filters.quarter] if filters.quarter else counts
 
 
-def themes_by(counts: pd.DataFrame, column: str, choices) -> pd.DataFrame:
-    """A table of counts: a row per theme (largest first), a column per choice."""
+def themes_by(counts: pd.DataFrame, column: str, choices) -> RecordTable:
+    """A table of counts: a row per theme, a column per choice."""
     names = dict(Theme.objects.values_list("pk", "name"))
-    table = _crosstab(counts, column).reindex(columns=[value for value, _ in choices], fill_value=0)
-    table = table.loc[table.sum(axis=1).sort_values(ascending=False, kind="stable").index]
-    table.index = [names.get(theme, "?") for theme in table.index]
+    values = [value for value, _ in choices]
+    table = _crosstab(counts, column).reindex(columns=values, fill_value=0)
+    table.rename(index=lambda theme: names.get(theme, "?"), inplace=True)
     table.columns = [label for _, label in choices]
     return table
 
 
-def _crosstab(counts: pd.DataFrame, column: str) -> pd.DataFrame:
-    """Comments summed into a row per theme and a column per value of `column`: a plain
-    groupby and unstack, several times quicker than pivot_table on these few thousand rows."""
+def _crosstab(counts: pd.DataFrame, column: str) -> RecordTable:
+    """Comments (and their ids) summed into a row per theme and a column per value of `column`:
+    a plain groupby and unstack, several times quicker than pivot_table on these few thousand
+    rows."""
     if counts.empty:
-        return pd.DataFrame(dtype=int)
-    summed = counts.groupby(["theme", column])["comments"].sum()
-    return summed.unstack(column, fill_value=0).astype(int)
+        return RecordTable(pd.DataFrame(dtype="int64"), pd.DataFrame(dtype="int64"))
+    summed = counts.groupby(["theme", column])[["comments", "ids"]].sum()
+    return RecordTable(
+        summed["comments"].unstack(column, fill_value=0).astype("int64"),
+        summed["ids"].unstack(column, fill_value=0).astype("int64"),
+    )
 
 
-def themes_over_time(counts: pd.DataFrame, quarters: list[Quarter]) -> pd.DataFrame:
+def themes_over_time(counts: pd.DataFrame, quarters: list[Quarter]) -> RecordTable:
     """A row per theme, a column per quarter (oldest first)."""
     names = dict(Theme.objects.values_list("pk", "name"))
     table = _crosstab(counts[counts["quarter"].isin(quarters)], "quarter").reindex(
         columns=quarters, fill_value=0
     )
-    table.index = [names.get(theme, "?") for theme in table.index]
+    table.rename(index=lambda theme: names.get(theme, "?"), inplace=True)
     table.columns = [quarter.financial_label for quarter in quarters]
     return table
 
 
+def published_per_theme(counts: pd.DataFrame) -> dict[int, Published]:
+    """Each theme's comments as published (the same records as its row total in the tables)."""
+    summed = counts.groupby("theme")[["comments", "ids"]].sum()
+    return {
+        int(theme): publish(COMMENTS, Records(int(row.comments), int(row.ids)))
+        for theme, row in summed.iterrows()
+    }
+
+
 def rising(counts: pd.DataFrame, latest: Quarter) -> list[dict]:
-    """Themes raised clearly more in the latest quarter than the one before: at least 5
-    comments now and half as many again as before. Largest rise first."""
-    now = counts[counts["quarter"] == latest].groupby("theme")["comments"].sum()
-    before = counts[counts["quarter"] == latest.previous].groupby("theme")["comments"].sum()
-    both = pd.DataFrame({"now": now, "before": before}).fillna(0).astype(int)
-    up = both[(both["now"] >= THRESHOLD) & (both["now"] >= 1.5 * both["before"])]
-    up = up.assign(rise=up["now"] - up["before"]).sort_values("rise", ascending=False)
-    names = dict(Theme.objects.filter(pk__in=up.index).values_list("pk", "name"))
-    keys = dict(Theme.objects.filter(pk__in=up.index).values_list("pk", "key"))
+    """Themes raised clearly more in the latest quarter than the one before: 5 or more
+    comments now and half as many again as before. Largest rise first. Read from published
+    counts only, so that being listed says nothing the counts do not."""
+    now = published_per_theme(counts[counts["quarter"] == latest])
+    before = published_per_theme(counts[counts["quarter"] == latest.previous])
+    nothing = Published(0)
+    up = [
+        (theme, count, before.get(theme, nothing))
+        for theme, count in now.items()
+        if not count.small and count.value >= 1.5 * before.get(theme, nothing).value
+    ]
+    up.sort(key=lambda item: (item[2].value - item[1].value, item[0]))
+    found = {theme.pk: theme for theme in Theme.objects.filter(pk__in=[t for t, _, _ in up])}
     return [
-        {"name": names[theme], "key": keys[theme], "now": row.now, "before": row.before}
-        for theme, row in up.iterrows()
+        {"name": found[theme].name, "key": found[theme].key, "now": now, "before": before}
+        for theme, now, before in up
     ]
 
 
@@ -121,7 +145,33 @@ def examples(filters: Filters, themes: list[Theme]) -> dict[int, list[str]]:
 
 
 def top_themes(counts: pd.DataFrame, filters: Filters, limit: int) -> list[Theme]:
-    """The themes with the most comments in the period, most first."""
-    most = in_period(counts, filters).groupby("theme")["comments"].sum().nlargest(limit)
-    found = {theme.pk: theme for theme in Theme.objects.filter(pk__in=most.index)}
-    return [found[pk] for pk in most.index if pk in found]
+    """The themes with the most comments in the period (as published), most first."""
+    published = published_per_theme(in_period(counts, filters))
+    most = sorted(published, key=lambda theme: (-published[theme].value, theme))[:limit]
+    found = {theme.pk: theme for theme in Theme.objects.filter(pk__in=most)}
+    return [found[pk] for pk in most if pk in found]
+
+
+def comment_records(voices: QuerySet) -> Records:
+    """How many comments, and the sum of their ids: one aggregate query."""
+    found = voices.order_by().aggregate(count=Count("pk"), ids=Sum("pk"))
+    return Records(found["count"], found["ids"] or 0)
+
+
+def in_groups_of_five(theme: Theme, voices: QuerySet) -> QuerySet:
+    """The theme's comments that share who said them, how and in which quarter with 4 or more
+    others in the theme. Every filter selects whole groups, and the themes page already shows
+    each group's size (rounded), so listing these says nothing new and words are never pinned
+    on a group smaller than 5."""
+    groups = (
+        carrying(theme, Voice.objects.for_everyone_but_safeguarding())
+        .annotate(quarter=quarter_of("said_at"))
+        .values("audience", "channel", "quarter")
+        .annotate(comments=Count("pk"))
+        .filter(comments__gte=BASE)
+        .order_by()
+    )
+    large = Q(pk__in=[])
+    for group in groups:
+        large |= Q(audience=group["audience"], channel=group["channel"], quarter=group["quarter"])
+    return carrying(theme, voices).annotate(quarter=quarter_of("said_at")).filter(large)

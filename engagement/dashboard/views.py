@@ -4,15 +4,15 @@ For commissioners and officers (the view_dashboard permission). Every page reads
 filters from the address, so the PDF and CSV links carry them too.
 """
 
+from dataclasses import replace
 from functools import wraps
 
 from django.contrib.auth.decorators import login_required, permission_required
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 
+from engagement.disclosure import AT_LEAST, BASE, COMMENTS, METHOD_NOTE, publish
 from engagement.models import Theme
-from engagement.suppression import THRESHOLD, shown_count
 from engagement.themes import carrying
 
 from . import themes
@@ -20,8 +20,10 @@ from .figures import outcomes_by_framework, reach_tables, theme_tables
 from .filters import DashboardFilterForm, Filters
 from .loop import loop_figures
 from .outcomes import outcome_figures
+from .periods import quarters_from_keys
 
 TOP_THEMES_WITH_EXAMPLES = 5
+COMMENTS_LISTED = 20
 
 
 def dashboard_view(view):
@@ -34,7 +36,14 @@ def dashboard_view(view):
         form = DashboardFilterForm(request.GET or None)
         filters = form.filters()
         context = view(request, filters, *args, **kwargs)
-        context.update({"filter_form": form, "filters": filters, "query": request.GET.urlencode()})
+        context.update(
+            {
+                "filter_form": form,
+                "filters": filters,
+                "query": request.GET.urlencode(),
+                "disclosure_note": METHOD_NOTE,
+            }
+        )
         return TemplateResponse(request, context.pop("template"), context)
 
     return wrapped
@@ -70,18 +79,34 @@ def theme_overview(request, filters: Filters):
 
 @dashboard_view
 def theme_comments(request, filters: Filters, key: str):
-    """The comments in one theme, redacted. Fewer than 5 are not listed: a list that short
-    could point at a child."""
+    """Some of the comments in one theme, redacted, without pointing at anyone:
+
+    - only comments from groups of 5 or more (who said them, how, which quarter) in the theme,
+      so words are never pinned on a smaller group, and no outcome (it would split them finer;
+      the outcome filter does not apply here);
+    - the newest COMMENTS_LISTED of them, and only when there are surely more: a list shorter
+      than that would be an exact count, and lists under two filters would give away the
+      difference.
+    """
     theme = get_object_or_404(Theme, key=key)
-    voices = carrying(theme, themes.visible_voices(filters)).select_related("outcome")
-    total = voices.count()
-    page = Paginator(voices.order_by("-said_at", "pk"), 50).get_page(request.GET.get("page"))
+    filters = replace(filters, outcome=None)
+    voices = themes.visible_voices(filters)
+    total = publish(COMMENTS, themes.comment_records(carrying(theme, voices)))
+    listable = themes.in_groups_of_five(theme, voices)
+    # Published 25 or more means truly 21 or more: the list is always full.
+    enough = publish(COMMENTS, themes.comment_records(listable)).value >= COMMENTS_LISTED + BASE
+    listed = list(listable.order_by("-said_at", "-pk")[:COMMENTS_LISTED]) if enough else []
+    for voice, quarter in zip(
+        listed, quarters_from_keys(v.quarter or "" for v in listed), strict=True
+    ):
+        voice.quarter_label = quarter.financial_label if quarter else "earlier"
     return {
         "template": "engagement/dashboard/theme_comments.html",
         "theme": theme,
-        "total": shown_count(total),
-        "listed": total >= THRESHOLD,
-        "page_obj": page,
+        "total": total,
+        "listed": listed,
+        "comments_listed": COMMENTS_LISTED,
+        "at_least": AT_LEAST,
         "can_export": request.user.has_perm("engagement.view_voice"),
     }
 

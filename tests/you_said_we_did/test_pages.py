@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from engagement.models import SafeguardingCase, Theme, Voice
-from engagement.suppression import FEWER_THAN, NOT_SHOWN
+from engagement.disclosure import FEWER_THAN, NOT_SHOWN
 from surveys.models import SurveyPage
 from tests.surveys.conftest import Respondent
 from you_said_we_did.evidence import evidence_for, quotes_for

@@ -8,7 +8,7 @@ from engagement.dashboard.filters import Filters
 from engagement.dashboard.outcomes import outcome_figures
 from engagement.dashboard.tables import counts_table
 from engagement.models import SafeguardingCase, Voice
-from engagement.suppression import FEWER_THAN, NOT_SHOWN
+from engagement.disclosure import FEWER_THAN, NOT_SHOWN
 
 pytestmark = pytest.mark.django_db
 

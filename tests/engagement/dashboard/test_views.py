@@ -8,7 +8,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from engagement.suppression import FEWER_THAN, NOT_SHOWN
+from engagement.disclosure import FEWER_THAN, NOT_SHOWN
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -1,0 +1,100 @@
+"""Cell-key random rounding to base 5: one rule for every published count."""
+
+import statistics
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from engagement import disclosure
+from engagement.disclosure import (
+    FEWER_THAN,
+    CellKeyRounding,
+    Published,
+    Records,
+    publish_table,
+    share,
+)
+
+ROUNDING = CellKeyRounding(b"a test key of sixteen bytes or more")
+
+
+@given(count=st.integers(0, 10_000), id_sum=st.integers(0, 2**70))
+def test_a_count_is_rounded_to_a_neighbouring_multiple_of_5_never_below_5(count, id_sum):
+    value = ROUNDING.rounded("comments", Records(count, id_sum))
+    assert value % 5 == 0 and abs(value - count) < 5
+    assert (value == 0) == (count < 5)  # 0 to 4 all say "fewer than 5"; 5 or more never do
+
+
+def test_none_and_a_few_look_the_same():
+    shown = {str(ROUNDING.publish("comments", Records(n, 1234))) for n in range(5)}
+    assert shown == {FEWER_THAN}
+    assert str(Published(0)) == FEWER_THAN and Published(0).number is None
+
+
+def test_a_published_5_means_5_to_9():
+    for count in range(5, 10):
+        assert ROUNDING.rounded("comments", Records(count, 99)) in (5, 10)
+    for id_sum in range(500):  # 1 to 4 never round up to 5
+        assert ROUNDING.rounded("comments", Records(4, id_sum)) == 0
+
+
+def test_the_same_records_always_publish_the_same_value():
+    records = Records(7, 4242)
+    values = {ROUNDING.rounded("comments", records) for _ in range(20)}
+    assert len(values) == 1
+    assert CellKeyRounding(b"a test key of sixteen bytes or more").rounded(
+        "comments", records
+    ) == values.pop()
+
+
+def test_other_records_or_another_key_draw_again():
+    """Over many sets of 7 records, 7 is rounded up to 10 two times in five: unbiased."""
+    draws = [ROUNDING.rounded("comments", Records(7, id_sum)) for id_sum in range(5000)]
+    assert set(draws) == {5, 10}
+    assert statistics.mean(draws) == pytest.approx(7, abs=0.15)
+    other = CellKeyRounding(b"another key of sixteen bytes or more")
+    assert draws != [other.rounded("comments", Records(7, n)) for n in range(5000)]
+    answers = [ROUNDING.rounded("answers", Records(7, id_sum)) for id_sum in range(5000)]
+    assert draws != answers
+
+
+def test_id_sums_that_wrapped_in_numpy_make_the_same_key():
+    ids = np.array([2**62, 2**62, 2**62, 7], dtype=np.int64)
+    with np.errstate(over="ignore"):
+        wrapped = int(ids.sum())
+    assert wrapped != 3 * 2**62 + 7
+    assert ROUNDING.rounded("comments", Records(6, wrapped)) == ROUNDING.rounded(
+        "comments", Records(6, 3 * 2**62 + 7)
+    )
+
+
+def test_records_add_up():
+    assert Records.of([3, 4]) + Records.of([10]) == Records(3, 17)
+
+
+def test_a_table_s_totals_are_rounded_from_their_own_records(settings):
+    counts = pd.DataFrame({"a": [3, 7], "b": [12, 0]}, index=["x", "y"])
+    ids = pd.DataFrame({"a": [30, 71], "b": [120, 0]}, index=["x", "y"])
+    shown = publish_table("comments", counts, ids)
+    assert list(shown.columns) == ["a", "b", "Total"] and list(shown.index) == ["x", "y", "Total"]
+    expected = {
+        ("x", "a"): Records(3, 30), ("x", "Total"): Records(15, 150),
+        ("Total", "a"): Records(10, 101), ("Total", "Total"): Records(22, 221),
+    }  # fmt: skip
+    for (row, column), records in expected.items():
+        assert shown.loc[row, column] == disclosure.publish("comments", records)
+    assert str(shown.loc["x", "a"]) == FEWER_THAN and str(shown.loc["y", "b"]) == FEWER_THAN
+
+
+def test_shares_come_from_published_counts_on_a_base_of_50_or_more():
+    assert share(Published(20), Published(50)) == "40%"
+    assert share(Published(20), Published(45)) is None  # too few to mean anything
+    assert share(Published(0), Published(200)) is None  # "fewer than 5" has no number
+
+
+def test_a_key_must_be_long_enough():
+    with pytest.raises(ValueError, match="16 bytes"):
+        CellKeyRounding(b"short")
