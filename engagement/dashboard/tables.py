@@ -25,18 +25,15 @@ class RecordTable:
     def reindex(self, **kwargs) -> "RecordTable":
         return RecordTable(self.counts.reindex(**kwargs), self.id_sums.reindex(**kwargs))
 
-    def rename(self, index, inplace: bool = True) -> None:
-        self.counts.rename(index=index, inplace=True)
-        self.id_sums.rename(index=index, inplace=True)
+    def labelled(self, row_label, columns: list[str]) -> "RecordTable":
+        """The same table with rows named by row_label(key) and these column labels."""
+        counts, id_sums = self.counts.rename(index=row_label), self.id_sums.rename(index=row_label)
+        counts.columns = id_sums.columns = columns
+        return RecordTable(counts, id_sums)
 
     @property
     def columns(self) -> list:
         return list(self.counts.columns)
-
-    @columns.setter
-    def columns(self, labels: list) -> None:
-        self.counts.columns = labels
-        self.id_sums.columns = labels
 
     @property
     def empty(self) -> bool:

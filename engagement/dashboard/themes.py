@@ -75,9 +75,7 @@ def themes_by(counts: pd.DataFrame, column: str, choices) -> RecordTable:
     names = dict(Theme.objects.values_list("pk", "name"))
     values = [value for value, _ in choices]
     table = _crosstab(counts, column).reindex(columns=values, fill_value=0)
-    table.rename(index=lambda theme: names.get(theme, "?"), inplace=True)
-    table.columns = [label for _, label in choices]
-    return table
+    return table.labelled(lambda theme: names.get(theme, "?"), [label for _, label in choices])
 
 
 def _crosstab(counts: pd.DataFrame, column: str) -> RecordTable:
@@ -99,9 +97,9 @@ def themes_over_time(counts: pd.DataFrame, quarters: list[Quarter]) -> RecordTab
     table = _crosstab(counts[counts["quarter"].isin(quarters)], "quarter").reindex(
         columns=quarters, fill_value=0
     )
-    table.rename(index=lambda theme: names.get(theme, "?"), inplace=True)
-    table.columns = [quarter.financial_label for quarter in quarters]
-    return table
+    return table.labelled(
+        lambda theme: names.get(theme, "?"), [quarter.financial_label for quarter in quarters]
+    )
 
 
 def published_per_theme(counts: pd.DataFrame) -> dict[int, Published]:

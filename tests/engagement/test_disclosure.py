@@ -45,9 +45,10 @@ def test_the_same_records_always_publish_the_same_value():
     records = Records(7, 4242)
     values = {ROUNDING.rounded("comments", records) for _ in range(20)}
     assert len(values) == 1
-    assert CellKeyRounding(b"a test key of sixteen bytes or more").rounded(
-        "comments", records
-    ) == values.pop()
+    assert (
+        CellKeyRounding(b"a test key of sixteen bytes or more").rounded("comments", records)
+        == values.pop()
+    )
 
 
 def test_other_records_or_another_key_draw_again():

@@ -5,6 +5,7 @@ import io
 
 import pytest
 
+from engagement.disclosure import PEOPLE_HEARD, RESPONSES_STARTED, Records, publish
 from engagement.roles import COMMISSIONER, OFFICER
 from surveys.models import AnswerScale, SurveyPage
 from tests.factories import UserFactory
@@ -19,13 +20,20 @@ def officer_client(client):
     return client
 
 
-def test_officer_sees_counts_and_completion_rate(officer_client, bradford):
+def test_officer_sees_rounded_counts_and_completion_rate(officer_client, bradford):
+    """Rounded like every published count: the same responses give the same figure here as
+    on the dashboard."""
     html = officer_client.get("/admin/survey-results/").content.decode()
-    started = bradford.responses.count()
-    completed = bradford.responses.filter(completed_at__isnull=False).count()
+    started = Records.of(bradford.responses.values_list("pk", flat=True))
+    completed = Records.of(
+        bradford.responses.filter(completed_at__isnull=False).values_list("pk", flat=True)
+    )
+    shown_started = publish(RESPONSES_STARTED, started)
+    shown_completed = publish(PEOPLE_HEARD, completed)
     assert bradford.title in html
-    assert f"<td>{started}</td>" in html and f"<td>{completed}</td>" in html
-    assert f"{round(100 * completed / started)}%" in html
+    assert f"<td>{shown_started}</td>" in html and f"<td>{shown_completed}</td>" in html
+    assert f"<td>{round(100 * shown_completed.value / shown_started.value)}%</td>" in html
+    assert "rounded to a multiple of 5" in html
 
 
 def test_answers_csv_has_one_row_per_answer_and_no_emails(

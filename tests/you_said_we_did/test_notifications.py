@@ -44,7 +44,8 @@ def test_publishing_tells_each_person_once_and_counts_them(
         "b@example.com",
     ]
     assert "To stop these emails, open this link" in mail.outbox[0].body
-    assert page.people_told() == 2 and people_told_in_total() == before + 2
+    assert page.people_told().count == 2
+    assert people_told_in_total().count == before.count + 2
 
     assert tell_people.call(page.pk, "status:heard") == 0  # a rerun sends nothing new
     assert len(mail.outbox) == 2
@@ -65,7 +66,7 @@ def test_a_new_status_is_told_once_and_the_same_status_never(
         "status:done",
     }
     assert "it is now done" in mail.outbox[1].body
-    assert page.people_told() == 1  # one person, told twice
+    assert page.people_told().count == 1  # one person, told twice
 
 
 def test_nobody_unrelated_or_unsubscribed_or_with_the_lead_is_told(

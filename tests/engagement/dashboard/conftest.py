@@ -68,16 +68,17 @@ def answer(lunch_survey):
 
 @pytest.fixture
 def hand_counted_answers(answer, this_quarter):
-    """This quarter: young people 6 positive, 1 negative, 1 "I don't understand" (not counted);
-    parent carers 2 positive, 1 neutral. Last quarter: young people 5 positive, 5 negative."""
+    """This quarter: young people 48 positive, 12 negative, 1 "I don't understand" (not
+    counted); parent carers 2 positive, 1 neutral. Last quarter: young people 30 positive,
+    30 negative. Shares need a published base of 50 or more."""
     last = this_quarter.previous
-    for counts_as, times in ((CountsAs.POSITIVE, 6), (CountsAs.NEGATIVE, 1)):
+    for counts_as, times in ((CountsAs.POSITIVE, 48), (CountsAs.NEGATIVE, 12)):
         for _ in range(times):
             answer("young_people", counts_as, this_quarter)
     answer("young_people", CountsAs.NOT_COUNTED, this_quarter, special="dont_understand")
     for counts_as in (CountsAs.POSITIVE, CountsAs.POSITIVE, CountsAs.NEUTRAL):
         answer("parent_carers", counts_as, this_quarter)
-    for counts_as in [CountsAs.POSITIVE] * 5 + [CountsAs.NEGATIVE] * 5:
+    for counts_as in [CountsAs.POSITIVE] * 30 + [CountsAs.NEGATIVE] * 30:
         answer("young_people", counts_as, last)
 
 
@@ -88,14 +89,17 @@ def lunches(db) -> Theme:
 
 @pytest.fixture
 def lunch_comment(lunches, lunch_outcome, this_quarter):
-    """lunch_comment(audience, quarter=this one, **fields): a comment an officer put in lunches."""
+    """lunch_comment(audience, quarter=this one, text=..., **fields): a comment an officer put
+    in lunches."""
     officer = UserFactory(roles=["Officer"])
 
-    def make(audience: str, quarter: Quarter | None = None, **fields) -> Voice:
+    def make(
+        audience: str, quarter: Quarter | None = None, text: str = "Lunch is good", **fields
+    ) -> Voice:
+        fields = {"channel": "survey", "outcome": lunch_outcome, **fields}
         voice = Voice.objects.create(
-            text="Lunch is good", channel="survey", audience=audience, outcome=lunch_outcome,
-            said_at=moment_in(quarter or this_quarter), analysed_at=timezone.now(),
-            redacted_text="Lunch is good", **fields,
+            text=text, audience=audience, said_at=moment_in(quarter or this_quarter),
+            analysed_at=timezone.now(), redacted_text=text, **fields,
         )  # fmt: skip
         ThemeDecision.objects.create(
             voice=voice, theme=lunches, decision="accepted", decided_by=officer

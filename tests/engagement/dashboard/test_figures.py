@@ -1,5 +1,5 @@
-"""The dashboard's figures against figures worked out by hand (see conftest.py), with small
-numbers suppressed."""
+"""The dashboard's figures against figures worked out by hand (see conftest.py), rounded by
+engagement.disclosure: each published count is the rounding of exactly its own records."""
 
 import pytest
 
@@ -7,8 +7,9 @@ from engagement.dashboard import themes
 from engagement.dashboard.filters import Filters
 from engagement.dashboard.outcomes import outcome_figures
 from engagement.dashboard.tables import counts_table
+from engagement.disclosure import ANSWERS, COMMENTS, FEWER_THAN, Records, publish
 from engagement.models import SafeguardingCase, Voice
-from engagement.disclosure import FEWER_THAN, NOT_SHOWN
+from surveys.models import Answer, CountsAs
 
 pytestmark = pytest.mark.django_db
 
@@ -18,26 +19,57 @@ def figures_for(outcome, **filters):
     return figure
 
 
+def published(queryset, what: str) -> str:
+    """The published figure for exactly these records, worked out here from their ids."""
+    return str(publish(what, Records.of(queryset.values_list("pk", flat=True))))
+
+
+def assert_share_from_published(share, positive, counted):
+    """The share's counts are the published roundings of these answers, and its percentage
+    is worked out from them."""
+    assert share.answered == published(counted, ANSWERS)
+    shown_positive, shown_counted = share.published
+    assert str(shown_positive) == published(positive, ANSWERS)
+    assert share.percentage == f"{round(100 * shown_positive.value / shown_counted.value)}%"
+
+
 def test_the_share_of_positive_answers_this_quarter(
     hand_counted_answers, lunch_outcome, this_quarter
 ):
     figure = figures_for(lunch_outcome, quarter=this_quarter)
-    # 6 + 2 positive of 7 + 3 counted; "I don't understand" is not counted.
-    assert figure.overall.percentage == "80%"
-    assert figure.overall.answered == "10"
+    answers = Answer.objects.filter(question__outcome=lunch_outcome, quarter=this_quarter.start)
+    counted = answers.exclude(counts_as=CountsAs.NOT_COUNTED)  # not "I don't understand"
+    positive = answers.filter(counts_as=CountsAs.POSITIVE)
+    assert counted.count() == 63 and positive.count() == 50
+    assert_share_from_published(figure.overall, positive, counted)
     young, parents = figure.by_audience
-    assert young == ("Young people", young[1]) and young[1].percentage == "86%"  # 6 of 7
+    assert young[0] == "Young people" and young[1].answered == "60"  # a multiple of 5 stays
+    assert young[1].percentage in ("75%", "83%")  # 48 positive: 45 or 50 of 60
     assert parents[1].answered == FEWER_THAN and parents[1].percentage is None  # 3 answers
-    assert figure.change == f"+30 points since {this_quarter.previous.label}"  # 80% then 50%
+    last = figure.labelled_trend[-2][1]
+    assert last.percentage == "50%"  # 30 of 60, both multiples of 5
+    points = round(figure.overall.value - 50)
+    assert figure.change == f"{points:+d} points since {this_quarter.previous.label}"
 
 
 def test_all_time_and_each_quarter(hand_counted_answers, lunch_outcome, this_quarter):
     figure = figures_for(lunch_outcome)
-    assert figure.overall.percentage == "65%"  # 13 of 20
+    answers = Answer.objects.filter(question__outcome=lunch_outcome)
+    assert_share_from_published(
+        figure.overall,
+        answers.filter(counts_as=CountsAs.POSITIVE),
+        answers.exclude(counts_as=CountsAs.NOT_COUNTED),
+    )
     trend = dict(figure.trend)
-    assert trend[this_quarter].percentage == "80%"
     assert trend[this_quarter.previous].percentage == "50%"
-    assert trend[this_quarter.previous.previous].answered == "0"
+    assert trend[this_quarter.previous.previous].answered == FEWER_THAN  # none at all
+
+
+def test_a_share_on_fewer_than_50_is_not_shown(answer, lunch_outcome, this_quarter):
+    for _ in range(40):
+        answer("young_people", CountsAs.POSITIVE, this_quarter)
+    figure = figures_for(lunch_outcome)
+    assert figure.overall.answered == "40" and figure.overall.percentage is None
 
 
 def test_an_audience_filter_narrows_every_figure(hand_counted_answers, lunch_outcome):
@@ -50,7 +82,8 @@ def test_i_dont_understand_is_counted_per_question(
     hand_counted_answers, lunch_outcome, this_quarter
 ):
     (question,) = figures_for(lunch_outcome, quarter=this_quarter).questions
-    assert question.answered == "11"
+    answers = Answer.objects.filter(question__outcome=lunch_outcome, quarter=this_quarter.start)
+    assert question.answered == published(answers, ANSWERS)  # 64
     assert question.dont_understand == FEWER_THAN  # 1 person: not shown as a number
     assert question.dont_understand_rate is None
 
@@ -58,29 +91,54 @@ def test_i_dont_understand_is_counted_per_question(
 def audience_table(filters: Filters):
     counts = themes.theme_counts(filters)
     table = themes.themes_by(themes.in_period(counts, filters), "audience", Voice.Audience.choices)
-    return counts_table(table, "By audience", "Theme")
+    return counts_table(table, COMMENTS, "By audience", "Theme")
 
 
 def row(table, label: str) -> list[str]:
     return next(cells for name, cells, _ in table.rows if name == label)
 
 
-def test_theme_counts_with_primary_and_secondary_suppression(
+def test_theme_counts_are_rounded_and_small_ones_never_told_from_none(
     hand_counted_comments, lunch_outcome, this_quarter
 ):
     table = audience_table(Filters(outcome=lunch_outcome, quarter=this_quarter))
     assert table.columns == ["Young person", "Parent carer", "Professional", "Total"]
-    # 7 and 2: the 2 is "fewer than 5", and with the row's total of 9 beside it, the 7 would
-    # give it away, so the 7 is hidden too.
-    assert row(table, "School lunches") == [NOT_SHOWN, FEWER_THAN, "0", "9"]
+    lunch = Voice.objects.filter(outcome=lunch_outcome, said_at__gte=this_quarter.bounds()[0])
+    young = lunch.filter(audience="young_person")
+    # 7, 2 and none: the 7 is 5 or 10, the 2 and the none look the same; the total is rounded
+    # from its own 9 comments, not added up from the rounded cells.
+    assert row(table, "School lunches") == [
+        published(young, COMMENTS), FEWER_THAN, FEWER_THAN, published(lunch, COMMENTS)
+    ]  # fmt: skip
+    assert row(table, "School lunches")[0] in ("5", "10")
+
+
+def test_the_same_comments_publish_the_same_figure_whatever_filter_reached_them(
+    hand_counted_comments, lunch_outcome, this_quarter
+):
+    """All the lunch comments are about the lunch outcome and came through surveys: filtering
+    by either, or by the young people themselves, reaches the same 7 young people's comments,
+    and every way shows the same figure, so comparing filters gains nothing."""
+    base = {"outcome": lunch_outcome, "quarter": this_quarter}
+    ways = [
+        Filters(**base),
+        Filters(**base, audience="young_people"),
+        Filters(**base, channel="survey"),
+        Filters(quarter=this_quarter, channel="survey"),
+    ]
+    young = {row(audience_table(filters), "School lunches")[0] for filters in ways}
+    assert len(young) == 1
+    by_young = audience_table(Filters(**base, audience="young_people"))
+    assert row(by_young, "School lunches")[-1] == young.pop()  # the total of the same records
 
 
 def test_all_time_counts_and_quarter_by_quarter(hand_counted_comments, lunch_outcome, this_quarter):
     counts = themes.theme_counts(Filters(outcome=lunch_outcome))
     over_time = themes.themes_over_time(counts, [this_quarter.previous, this_quarter])
-    assert over_time.loc["School lunches"].tolist() == [2, 9]
+    assert over_time.counts.loc["School lunches"].tolist() == [2, 9]
     table = audience_table(Filters(outcome=lunch_outcome))
-    assert row(table, "School lunches") == [NOT_SHOWN, FEWER_THAN, "0", "11"]
+    lunch = Voice.objects.filter(outcome=lunch_outcome)
+    assert row(table, "School lunches")[-1] == published(lunch, COMMENTS)  # 11
 
 
 def test_a_comment_older_than_the_recent_quarters_counts_in_all_time_only(
@@ -90,26 +148,36 @@ def test_a_comment_older_than_the_recent_quarters_counts_in_all_time_only(
     counts = themes.theme_counts(Filters(outcome=lunch_outcome))
     assert counts["comments"].sum() == 12
     assert counts[counts["quarter"].isna()]["comments"].sum() == 1
-    assert row(audience_table(Filters(outcome=lunch_outcome)), "School lunches")[-1] == "12"
+    lunch = Voice.objects.filter(outcome=lunch_outcome)
+    assert row(audience_table(Filters(outcome=lunch_outcome)), "School lunches")[-1] == published(
+        lunch, COMMENTS
+    )
 
 
-def test_a_rising_theme(hand_counted_comments, lunch_outcome, this_quarter):
+def test_a_rising_theme_is_read_from_published_counts(
+    hand_counted_comments, lunch_outcome, this_quarter
+):
     counts = themes.theme_counts(Filters(outcome=lunch_outcome))
     (rising,) = themes.rising(counts, this_quarter)
-    assert (rising["name"], rising["now"], rising["before"]) == ("School lunches", 9, 2)
+    now = Voice.objects.filter(outcome=lunch_outcome, said_at__gte=this_quarter.bounds()[0])
+    assert rising["name"] == "School lunches"
+    assert str(rising["now"]) == published(now, COMMENTS)  # 9: 5 or 10
+    assert str(rising["before"]) == FEWER_THAN  # 2
 
 
 def test_a_comment_with_the_safeguarding_lead_is_never_counted(
     hand_counted_comments, lunch_comment, lunch_outcome, this_quarter
 ):
+    lunch = Voice.objects.filter(outcome=lunch_outcome, said_at__gte=this_quarter.bounds()[0])
+    nine = list(lunch.values_list("pk", flat=True))
     flagged = lunch_comment("young_person", safeguarding_flag=True)
     SafeguardingCase.objects.create(voice=flagged)
     table = audience_table(Filters(outcome=lunch_outcome, quarter=this_quarter))
-    assert row(table, "School lunches")[-1] == "9"
+    assert row(table, "School lunches")[-1] == str(publish(COMMENTS, Records.of(nine)))
     flagged.safeguarding_case.status = SafeguardingCase.Status.NO_CONCERN
     flagged.safeguarding_case.save()
     table = audience_table(Filters(outcome=lunch_outcome, quarter=this_quarter))
-    assert row(table, "School lunches")[-1] == "10"
+    assert row(table, "School lunches")[-1] == published(lunch, COMMENTS)  # all 10
 
 
 def test_a_machine_theme_rejected_by_a_person_is_not_counted(lunch_comment, lunches, lunch_outcome):
@@ -122,7 +190,8 @@ def test_a_machine_theme_rejected_by_a_person_is_not_counted(lunch_comment, lunc
         )
     ThemeDecision.objects.filter(voice=voice, theme=lunches).update(decision="rejected")
     table = audience_table(Filters(outcome=lunch_outcome))
-    assert row(table, "School lunches") == ["5", "0", "0", "5"]  # counted once each, one rejected
+    # counted once each, one rejected: 5, a multiple of 5, is published as it is
+    assert row(table, "School lunches") == ["5", FEWER_THAN, FEWER_THAN, "5"]
 
 
 def test_an_answer_counts_in_the_quarter_of_its_local_date(answer, lunch_outcome):
@@ -131,7 +200,6 @@ def test_an_answer_counts_in_the_quarter_of_its_local_date(answer, lunch_outcome
     from datetime import UTC, date, datetime
 
     from engagement.dashboard.periods import Quarter
-    from surveys.models import Answer
 
     july = Quarter.containing(date(2026, 7, 1))
     given = answer("young_people", "positive", july)

@@ -1,4 +1,4 @@
-"""Who may read the dashboard, and the same suppressed figures in its pages, CSV and PDF."""
+"""Who may read the dashboard, and the same published figures in its pages, CSV and PDF."""
 
 import csv
 from io import BytesIO
@@ -8,7 +8,9 @@ from django.urls import reverse
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from engagement.disclosure import FEWER_THAN, NOT_SHOWN
+from engagement.dashboard.filters import Filters
+from engagement.dashboard.outcomes import outcome_figures
+from engagement.disclosure import FEWER_THAN
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -62,38 +64,79 @@ def query(outcome, quarter=None) -> dict:
     return {"outcome": outcome.pk, **({"period": quarter.key} if quarter else {})}
 
 
-def test_the_outcomes_page_shows_the_suppressed_figures(
+def overall(outcome, quarter):
+    (figure,) = outcome_figures(Filters(outcome=outcome, quarter=quarter), [outcome])
+    return figure.overall
+
+
+def test_the_outcomes_page_shows_the_published_figures(
     client, hand_counted_answers, lunch_outcome, this_quarter
 ):
     signed_in(client, "Commissioner")
     page = client.get(reverse("dashboard:outcomes"), query(lunch_outcome, this_quarter))
     html = page.content.decode()
-    assert "<strong>80%</strong> of counted answers were positive" in html
-    assert "+30 points since" in html
-    assert "86%" in html and FEWER_THAN in html
+    share = overall(lunch_outcome, this_quarter)
+    assert f"<strong>{share.percentage}</strong> of counted answers were positive" in html
+    assert f"({share.answered} counted answers)" in html
+    assert "points since" in html and FEWER_THAN in html
+    assert "rounded to a multiple of 5" in html  # the method, under every page's heading
 
 
-def test_the_themes_page_and_its_drill_down(
+def lunch_row_total(client, **filters) -> str:
+    """The School lunches row's total in the themes table 'by who said them', from the CSV."""
+    export = client.get(reverse("dashboard:figures_csv"), filters)
+    rows = csv.reader(b"".join(export.streaming_content).decode("utf-8-sig").splitlines())
+    return next(
+        row[4] for row in rows
+        if row[2] == "School lunches" and "by who said" in row[1] and row[3] == "Total"
+    )  # fmt: skip
+
+
+def test_the_themes_page_and_its_drill_down_show_the_same_published_count(
     client, hand_counted_comments, lunch_outcome, this_quarter
 ):
     signed_in(client, "Commissioner")
     html = client.get(reverse("dashboard:themes"), query(lunch_outcome, this_quarter)).content
-    html = html.decode()
-    assert NOT_SHOWN in html and FEWER_THAN in html and "School lunches" in html
-    listing = client.get(reverse("dashboard:theme", args=["lunches"]), query(lunch_outcome))
-    assert listing.content.decode().count("Lunch is good") == 11
+    assert FEWER_THAN in html.decode() and "School lunches" in html.decode()
+    listing = client.get(
+        reverse("dashboard:theme", args=["lunches"]),
+        {"period": this_quarter.key, "outcome": lunch_outcome.pk},
+    ).content.decode()
+    # The drill-down leaves the outcome out: its count is the themes table's for the same
+    # comments, so the two pages never give two roundings of one count.
+    total = lunch_row_total(client, period=this_quarter.key)
+    assert f"{total.capitalize()} comments in this theme, about every outcome" in listing
+    assert "Lunch is good" not in listing  # 7, 2: too few to list
 
 
-def test_a_theme_with_fewer_than_5_comments_is_not_listed(client, lunch_comment, lunch_outcome):
+def test_the_drill_down_lists_only_groups_of_five_and_never_a_countable_list(
+    client, lunch_comment, lunch_outcome, this_quarter
+):
+    for number in range(30):
+        lunch_comment("young_person", text=f"Lunch is good {number}")
+    for number in range(2):
+        lunch_comment("professional", text=f"As the SENCO I think lunch {number}")
+    lunch_comment("young_person", channel="focus_group", text="Focus group lunch")
+    signed_in(client, "Commissioner")
+    html = client.get(reverse("dashboard:theme", args=["lunches"])).content.decode()
+    assert html.count('class="comment-list__item"') == 20  # 20 of the 30, never all of them
+    assert "SENCO" not in html and "Focus group lunch" not in html  # groups of 2 and 1
+    assert "Young person · Survey · Q" in html
+    few = client.get(reverse("dashboard:theme", args=["lunches"]), {"channel": "focus_group"})
+    assert "Too few comments to list" in few.content.decode()
+
+
+def test_a_theme_with_few_comments_is_not_listed(client, lunch_comment, lunch_outcome):
     for _ in range(3):
         lunch_comment("young_person")
     signed_in(client, "Commissioner")
     listing = client.get(reverse("dashboard:theme", args=["lunches"]), query(lunch_outcome))
     html = listing.content.decode()
-    assert "Lunch is good" not in html and "fewer than 5 comments" in html.lower()
+    assert "Lunch is good" not in html and "Too few comments to list" in html
+    assert "Fewer than 5 comments in this theme" in html
 
 
-def test_the_csv_carries_the_same_suppressed_figures(
+def test_the_csv_carries_the_same_published_figures(
     client, hand_counted_answers, hand_counted_comments, lunch_outcome, this_quarter
 ):
     signed_in(client, "Commissioner")
@@ -101,12 +144,13 @@ def test_the_csv_carries_the_same_suppressed_figures(
     text = b"".join(export.streaming_content).decode("utf-8-sig")
     lines = text.splitlines()
     assert lines[0] == "section,table,row,column,value"
-    assert "Outcomes,I enjoy lunch at school,Everyone,Positive share,80%" in lines
+    share = overall(lunch_outcome, this_quarter)
+    assert f"Outcomes,I enjoy lunch at school,Everyone,Positive share,{share.percentage}" in lines
     assert "Outcomes,I enjoy lunch at school,Parent carers,Counted answers,fewer than 5" in lines
     lunches = [line for line in lines if ",School lunches," in line and "by who said" in line]
-    assert any(line.endswith("Young person,not shown") for line in lunches)
     assert any(line.endswith("Parent carer,fewer than 5") for line in lunches)
-    assert not any(line.endswith(",7") or line.endswith(",2") for line in lunches)
+    assert any(line.endswith("Professional,fewer than 5") for line in lunches)  # none
+    assert not any(line.endswith((",7", ",2", ",9", ",0")) for line in lunches)
 
 
 def unguarded(cell: str) -> str:
@@ -128,11 +172,18 @@ def test_the_excel_workbook_carries_the_same_rows_as_the_csv(
     # such text as text instead.
     assert rows == [[unguarded(cell) for cell in row] for row in csv_rows]
     counted = [r for r in sheet.iter_rows(values_only=True) if r[3] == "Counted answers"]
-    assert ("Outcomes", "I enjoy lunch at school", "Everyone", "Counted answers", 10) in counted
-    assert any(r[4] == FEWER_THAN for r in counted)  # suppressed, as in the CSV
+    answered = int(overall(lunch_outcome, this_quarter).answered)
+    assert (
+        "Outcomes",
+        "I enjoy lunch at school",
+        "Everyone",
+        "Counted answers",
+        answered,
+    ) in counted
+    assert any(r[4] == FEWER_THAN for r in counted)  # as in the CSV
 
 
-def test_the_pdf_report_carries_the_same_suppressed_figures(
+def test_the_pdf_report_carries_the_same_published_figures(
     client, hand_counted_answers, hand_counted_comments, lunch_outcome, this_quarter
 ):
     signed_in(client, "Commissioner")
@@ -142,6 +193,17 @@ def test_the_pdf_report_carries_the_same_suppressed_figures(
     assert "themed feedback report" in reader.metadata.title
     text = " ".join(page.extract_text() for page in reader.pages)
     text = " ".join(text.split())
-    assert "Positive: 80% of 10 counted answers" in text
-    assert "School lunches not shown fewer than 5 0 9" in text
-    assert "How these figures were made" in text
+    share = overall(lunch_outcome, this_quarter)
+    assert f"Positive: {share.percentage} of {share.answered} counted answers" in text
+    young = next(
+        row for row in csv.reader(csv_lines(client, query(lunch_outcome, this_quarter)))
+        if row[2] == "School lunches" and "by who said" in row[1] and row[3] == "Young person"
+    )[4]  # fmt: skip
+    total = lunch_row_total(client, **query(lunch_outcome, this_quarter))
+    assert f"School lunches {young} fewer than 5 fewer than 5 {total}" in text
+    assert "How these figures were made" in text and "rounded to a multiple of 5" in text
+
+
+def csv_lines(client, filters) -> list[str]:
+    export = client.get(reverse("dashboard:figures_csv"), filters)
+    return b"".join(export.streaming_content).decode("utf-8-sig").splitlines()
