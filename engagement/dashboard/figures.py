@@ -70,7 +70,7 @@ def reach_tables(filters: Filters, rows: list[dict] | None = None) -> dict:
     def pivot(values: str) -> pd.DataFrame:
         table = (
             frame.pivot_table(index="where", columns="audience", values=values, aggfunc="sum")
-            .reindex(columns=list(reach.AUDIENCE_LABELS))
+            .reindex(index=reach.ROWS, columns=list(reach.AUDIENCE_LABELS))
             .fillna(0)
             .astype("int64")
         )

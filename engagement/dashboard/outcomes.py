@@ -71,8 +71,10 @@ class OutcomeFigures:
         return [(quarter.label, share) for quarter, share in self.trend]
 
     @property
-    def has_answers(self) -> bool:
-        return self.overall.counted.count > 0
+    def measured(self) -> bool:
+        """Whether any survey question measures this outcome (not whether anyone answered:
+        that would tell none from a few)."""
+        return bool(self.questions)
 
 
 def answer_counts(filters: Filters) -> pd.DataFrame:
@@ -133,9 +135,10 @@ def _shares_by(frame: pd.DataFrame, keys: list[str]) -> dict[tuple, Share]:
 
 def outcome_figures(filters: Filters, outcomes: list[OutcomePage]) -> list[OutcomeFigures]:
     counts = answer_counts(filters)
-    dated = [quarter for quarter in counts["quarter"] if quarter is not None]
-    latest = filters.quarter or (max(dated) if dated else None)
-    questions = _question_statements(counts)
+    # The trend ends this quarter, not at the latest quarter with answers: where the answers
+    # stop would tell none from a few.
+    latest = filters.quarter or recent_quarters(1)[0]
+    questions = _questions_by_outcome(outcomes)
     measures = _latest_measures(filters, outcomes)
     chosen = counts[counts["quarter"] == filters.quarter] if filters.quarter else counts
     overall = _shares_by(chosen, ["outcome"])
@@ -157,7 +160,8 @@ def outcome_figures(filters: Filters, outcomes: list[OutcomePage]) -> list[Outco
                 trend=_trend(by_quarter, outcome.pk, latest),
                 change=_change(by_quarter, outcome.pk, latest),
                 questions=_question_figures(
-                    chosen_by_outcome.get(outcome.pk, counts.iloc[0:0]), questions
+                    chosen_by_outcome.get(outcome.pk, counts.iloc[0:0]),
+                    questions.get(outcome.pk, []),
                 ),
                 measures=measures.get(outcome.pk, []),
             )
@@ -165,17 +169,13 @@ def outcome_figures(filters: Filters, outcomes: list[OutcomePage]) -> list[Outco
     return figures
 
 
-def _trend(by_quarter: dict, outcome: int, latest: Quarter | None) -> list[tuple[Quarter, Share]]:
-    if latest is None:
-        return []
+def _trend(by_quarter: dict, outcome: int, latest: Quarter) -> list[tuple[Quarter, Share]]:
     quarters = latest.and_before(TREND_QUARTERS - 1)
     return [(quarter, by_quarter.get((outcome, quarter), NO_ANSWERS)) for quarter in quarters]
 
 
-def _change(by_quarter: dict, outcome: int, latest: Quarter | None) -> str | None:
+def _change(by_quarter: dict, outcome: int, latest: Quarter) -> str | None:
     """The change in the positive share since the quarter before, in percentage points."""
-    if latest is None:
-        return None
     now = by_quarter.get((outcome, latest), NO_ANSWERS).value
     before = by_quarter.get((outcome, latest.previous), NO_ANSWERS).value
     if now is None or before is None:
@@ -184,20 +184,27 @@ def _change(by_quarter: dict, outcome: int, latest: Quarter | None) -> str | Non
     return f"{points:+d} points since {latest.previous.label}"
 
 
-def _question_statements(counts: pd.DataFrame) -> dict[int, str]:
-    ids = counts["question"].unique().tolist()
-    return dict(SurveyQuestion.objects.filter(pk__in=ids).values_list("pk", "statement"))
+def _questions_by_outcome(outcomes: list[OutcomePage]) -> dict[int, list[tuple[int, str]]]:
+    """Every question that measures each outcome, answered or not: a row only for questions
+    with answers would tell none from a few."""
+    asked = SurveyQuestion.objects.filter(outcome__in=outcomes, archived=False).order_by("pk")
+    questions: dict[int, list[tuple[int, str]]] = collections.defaultdict(list)
+    for question, outcome, statement in asked.values_list("pk", "outcome_id", "statement"):
+        questions[outcome].append((question, statement))
+    return questions
 
 
-def _question_figures(frame: pd.DataFrame, statements: dict[int, str]) -> list[QuestionFigures]:
+def _question_figures(frame: pd.DataFrame, questions: list[tuple[int, str]]) -> list:
     """Each question's "I don't understand" rate: it tells officers a question needs rewording."""
     rows = []
-    for question, answers in frame.groupby("question", sort=True):
+    by_question = dict(tuple(frame.groupby("question")))
+    for question, statement in questions:
+        answers = by_question.get(question, frame.iloc[0:0])
         answered = publish(ANSWERS, Records(*_summed(answers, "answered")))
         dont = publish(ANSWERS, Records(*_summed(answers, "dont")))
         rows.append(
             QuestionFigures(
-                statement=statements.get(question, ""),
+                statement=statement,
                 answered=str(answered),
                 dont_understand=str(dont),
                 dont_understand_rate=share(dont, answered),

@@ -22,6 +22,10 @@ AUDIENCE_LABELS = {YOUNG_PEOPLE: "Young people", PARENT_CARERS: "Parent carers"}
 # 2 * session id + 0 (young person) or 1 (parent carer), above any response's id.
 PLACES = {YOUNG_PEOPLE: 0, PARENT_CARERS: 1}
 PLACE_IDS_FROM = 2**40
+# Every row, whatever the filters: a row only where someone was heard would tell none from a few.
+ROWS = [label for _, label in Channel.choices] + [
+    f"{Channel.FOCUS_GROUP.label}: {label}" for _, label in SettingType.choices
+]
 
 
 def _responses(filters: Filters):

@@ -48,7 +48,7 @@ def themed_feedback_report(figures: AllFigures) -> bytes:
     story += _summary(figures, styles)
     story.append(Paragraph("Outcomes", styles["h2"]))
     for figure in figures.outcomes:
-        if figure.has_answers or figure.measures:
+        if figure.measured or figure.measures:
             story += _outcome(figure, styles)
     story.append(PageBreak())
     story.append(Paragraph("Themes: what people keep raising", styles["h2"]))
@@ -93,7 +93,7 @@ def _summary(figures: AllFigures, styles) -> list:
 
 def _outcome(figure: OutcomeFigures, styles) -> list:
     parts = [Paragraph(escape_markup(figure.outcome.title), styles["h3"])]
-    if figure.has_answers:
+    if figure.measured:
         share = figure.overall.percentage or "not shown (too few answers)"
         headline = f"Positive: {share} of {figure.overall.answered} counted answers."
         if figure.change:
@@ -167,7 +167,7 @@ def _quotes(figures: AllFigures, styles) -> list:
     parts = [Paragraph("In their words", styles["h2"])]
     for theme, quotes in figures.examples:
         parts.append(Paragraph(escape_markup(theme.name), styles["h3"]))
-        for quote in quotes or ["No comment in this theme may be quoted yet."]:
+        for quote in quotes or ["Not enough comments in this theme may be quoted yet."]:
             parts.append(
                 Paragraph(escape_markup(f"“{quote}”" if quotes else quote), styles["body"])
             )

@@ -5,6 +5,8 @@ accepted it (engagement.themes.carrying). Here that rule is applied in pandas, s
 counted twice: the machine's themes without a person's decision, and the themes people accepted.
 """
 
+from dataclasses import replace
+
 import pandas as pd
 from django.db.models import Count, Q, QuerySet, Sum
 
@@ -71,11 +73,11 @@ def in_period(counts: pd.DataFrame, filters: Filters) -> pd.DataFrame:
 
 
 def themes_by(counts: pd.DataFrame, column: str, choices) -> RecordTable:
-    """A table of counts: a row per theme, a column per choice."""
-    names = dict(Theme.objects.values_list("pk", "name"))
+    """A table of counts: a row per theme (table_themes), a column per choice."""
+    names = table_themes()
     values = [value for value, _ in choices]
-    table = _crosstab(counts, column).reindex(columns=values, fill_value=0)
-    return table.labelled(lambda theme: names.get(theme, "?"), [label for _, label in choices])
+    table = _crosstab(counts, column).reindex(index=list(names), columns=values, fill_value=0)
+    return table.labelled(names.get, [label for _, label in choices])
 
 
 def _crosstab(counts: pd.DataFrame, column: str) -> RecordTable:
@@ -83,7 +85,8 @@ def _crosstab(counts: pd.DataFrame, column: str) -> RecordTable:
     a plain groupby and unstack, several times quicker than pivot_table on these few thousand
     rows."""
     if counts.empty:
-        return RecordTable(pd.DataFrame(dtype="int64"), pd.DataFrame(dtype="int64"))
+        nothing = pd.DataFrame(dtype="int64", index=pd.Index([], name="theme"))
+        return RecordTable(nothing, nothing.copy())
     summed = counts.groupby(["theme", column])[["comments", "ids"]].sum()
     return RecordTable(
         summed["comments"].unstack(column, fill_value=0).astype("int64"),
@@ -92,14 +95,12 @@ def _crosstab(counts: pd.DataFrame, column: str) -> RecordTable:
 
 
 def themes_over_time(counts: pd.DataFrame, quarters: list[Quarter]) -> RecordTable:
-    """A row per theme, a column per quarter (oldest first)."""
-    names = dict(Theme.objects.values_list("pk", "name"))
+    """A row per theme (table_themes), a column per quarter (oldest first)."""
+    names = table_themes()
     table = _crosstab(counts[counts["quarter"].isin(quarters)], "quarter").reindex(
-        columns=quarters, fill_value=0
+        index=list(names), columns=quarters, fill_value=0
     )
-    return table.labelled(
-        lambda theme: names.get(theme, "?"), [quarter.financial_label for quarter in quarters]
-    )
+    return table.labelled(names.get, [quarter.financial_label for quarter in quarters])
 
 
 def published_per_theme(counts: pd.DataFrame) -> dict[int, Published]:
@@ -132,14 +133,29 @@ def rising(counts: pd.DataFrame, latest: Quarter) -> list[dict]:
 
 
 def examples(filters: Filters, themes: list[Theme]) -> dict[int, list[str]]:
-    """Newest redacted comments that may be quoted, a few per theme."""
-    quotable = filters.voices(Voice.objects.quotable())
-    return {
-        theme.pk: list(
-            carrying(theme, quotable).values_list("redacted_text", flat=True)[:EXAMPLES_PER_THEME]
-        )
-        for theme in themes
-    }
+    """Newest redacted comments that may be quoted, EXAMPLES_PER_THEME per theme or none.
+
+    As in the drill-down: only from groups of 5 or more and never the outcome (the outcome
+    filter does not apply), and only when 5 or more could be quoted, so that how many are
+    shown never counts them.
+    """
+    quotable = replace(filters, outcome=None).voices(Voice.objects.quotable())
+    quotes = {}
+    for theme in themes:
+        listable = in_groups_of_five(theme, quotable)
+        enough = not publish(COMMENTS, comment_records(listable)).small
+        newest = listable.order_by("-said_at", "-pk").values_list("redacted_text", flat=True)
+        quotes[theme.pk] = list(newest[:EXAMPLES_PER_THEME]) if enough else []
+    return quotes
+
+
+def table_themes() -> dict[int, str]:
+    """The rows of every theme table, whatever the filters: the active themes and any theme
+    ever given to a comment. A row only for themes with comments would tell none from a few."""
+    given = Q(pk__in=ThemeAssignment.objects.values("theme_id")) | Q(
+        pk__in=ThemeDecision.objects.values("theme_id")
+    )
+    return dict(Theme.objects.filter(Q(active=True) | given).values_list("pk", "name"))
 
 
 def top_themes(counts: pd.DataFrame, filters: Filters, limit: int) -> list[Theme]:

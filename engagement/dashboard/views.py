@@ -42,6 +42,7 @@ def dashboard_view(view):
                 "filters": filters,
                 "query": request.GET.urlencode(),
                 "disclosure_note": METHOD_NOTE,
+                "at_least": AT_LEAST,
             }
         )
         return TemplateResponse(request, context.pop("template"), context)
@@ -106,7 +107,6 @@ def theme_comments(request, filters: Filters, key: str):
         "total": total,
         "listed": listed,
         "comments_listed": COMMENTS_LISTED,
-        "at_least": AT_LEAST,
         "can_export": request.user.has_perm("engagement.view_voice"),
     }
 
