@@ -30,7 +30,8 @@ def _stamp() -> str:
 @permission_required("engagement.view_dashboard", raise_exception=True)
 def figures_csv(request):
     return csv_download(
-        f"send-voices-figures-{_stamp()}.csv", csv_rows(all_figures(_filters(request)))
+        f"send-voices-figures-{_stamp()}.csv",
+        csv_rows(all_figures(_filters(request), examples_for=0)),
     )
 
 
@@ -41,7 +42,7 @@ def figures_xlsx(request):
     return xlsx_download(
         f"send-voices-figures-{_stamp()}.xlsx",
         "Figures",
-        csv_rows(all_figures(_filters(request))),
+        csv_rows(all_figures(_filters(request), examples_for=0)),
     )
 
 
