@@ -41,7 +41,7 @@ METHOD_NOTE = (
     f"every time, and any count below {BASE}, none included, is shown as '{FEWER_THAN}'. "
     "Totals are rounded on their own, so they may differ from the sum of their rows. "
     f"Percentages are worked out from the rounded counts, and only on {SHARE_BASE} or more. "
-    "Nobody can be picked out, however the figures are filtered or added up."
+    "This is so that small numbers cannot be worked out by comparing filters or adding up."
 )
 _MOD = 2**64  # id sums are compared modulo 2**64: numpy's int64 sums wrap the same way
 
