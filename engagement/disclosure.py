@@ -64,6 +64,11 @@ class Records:
     count: int = 0
     id_sum: int = 0
 
+    def __post_init__(self):
+        # PostgreSQL sums bigints as numeric (Decimal); a key must not depend on the database.
+        object.__setattr__(self, "count", int(self.count))
+        object.__setattr__(self, "id_sum", int(self.id_sum))
+
     def __add__(self, other: "Records") -> "Records":
         return Records(self.count + other.count, self.id_sum + other.id_sum)
 

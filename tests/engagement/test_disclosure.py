@@ -99,3 +99,13 @@ def test_shares_come_from_published_counts_on_a_base_of_50_or_more():
 def test_a_key_must_be_long_enough():
     with pytest.raises(ValueError, match="16 bytes"):
         CellKeyRounding(b"short")
+
+
+def test_a_database_s_decimal_sums_make_the_same_key():
+    """PostgreSQL sums bigint ids as numeric: the key must not depend on the database."""
+    from decimal import Decimal
+
+    assert Records(Decimal(6), Decimal(4242)) == Records(6, 4242)
+    assert ROUNDING.rounded("comments", Records(Decimal(6), Decimal(4242))) == ROUNDING.rounded(
+        "comments", Records(6, 4242)
+    )
