@@ -24,7 +24,7 @@ class CaseForm(forms.ModelForm):
 @leads_only
 def queue(request):
     status = request.GET.get("status", SafeguardingCase.Status.NEW)
-    cases = SafeguardingCase.objects.select_related("voice").order_by("-created_at")
+    cases = SafeguardingCase.objects.order_by("-created_at")
     if status in SafeguardingCase.Status.values:
         cases = cases.filter(status=status)
     return TemplateResponse(
@@ -37,7 +37,12 @@ def queue(request):
 @login_required
 @leads_only
 def case_detail(request, pk: int):
-    case = get_object_or_404(SafeguardingCase.objects.select_related("voice"), pk=pk)
+    case = get_object_or_404(
+        SafeguardingCase.objects.select_related(
+            "voice__survey_answer__response__survey", "voice__contribution__session"
+        ),
+        pk=pk,
+    )
     form = CaseForm(request.POST or None, instance=case)
     if request.method == "GET":  # reading a possible disclosure is itself recorded
         record(AuditEvent.Kind.SAFEGUARDING, request.user, f"Opened case {case.pk}", case)

@@ -2,11 +2,9 @@
 the codebook, suggestions for new themes, learning from decisions, and importing CSVs."""
 
 from django import forms
-from django.contrib.admin.utils import unquote
 from django.contrib.auth.decorators import permission_required
 from django.db import transaction
 from django.db.models import Count, Q
-from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -15,7 +13,6 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -24,7 +21,6 @@ from .audit_admin import AuditEventViewSet, ViewOnlyPolicy
 from .models import AuditEvent, Theme, ThemeDecision, Voice
 from .review_filters import CommentFilterSet
 from .tasks import queue_reanalysis
-from .themes import visible_comments
 
 COMMENTS_MENU = "register_comments_menu_item"
 
@@ -53,25 +49,6 @@ class ThemesColumn(Column):
             for d in decisions.values()
         ]
         return rows
-
-
-class OnlyVisibleComments:
-    """A comment with the safeguarding lead is not found here, whatever its id."""
-
-    def get_object(self, *args, **kwargs):
-        return get_object_or_404(visible_comments(), pk=unquote(str(self.pk)))
-
-
-class CommentInspectView(OnlyVisibleComments, snippet_views.InspectView):
-    pass
-
-
-class CommentHistoryView(OnlyVisibleComments, snippet_views.HistoryView):
-    pass
-
-
-class CommentUsageView(OnlyVisibleComments, snippet_views.UsageView):
-    pass
 
 
 class QuotableOnly:
@@ -113,9 +90,6 @@ class CommentViewSet(SnippetViewSet):
     search_fields = ["redacted_text"]
     search_backend_name = None
     filterset_class = CommentFilterSet
-    inspect_view_class = CommentInspectView
-    history_view_class = CommentHistoryView
-    usage_view_class = CommentUsageView
     chooser_viewset_class = QuotableChooserViewSet
     list_display = [
         Column("redacted_text", label="Comment (personal details removed)"),
@@ -127,7 +101,7 @@ class CommentViewSet(SnippetViewSet):
     ]
 
     def get_queryset(self, request):
-        return visible_comments().prefetch_related("assignments__theme", "decisions__theme")
+        return Voice.objects.prefetch_related("assignments__theme", "decisions__theme")
 
 
 class ThemeViewSet(SnippetViewSet):

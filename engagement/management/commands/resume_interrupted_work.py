@@ -58,7 +58,7 @@ class Command(BaseCommand):
             if stale_minutes:  # workers may be running: only the short, repeatable analysis
                 interrupted = interrupted.filter(task_path=analyse_voices.module_path)
             taken_back = interrupted.update(status=TaskResultStatus.READY, started_at=None)
-            unanalysed = Voice.objects.needing_analysis().values_list("pk", flat=True)
+            unanalysed = Voice.including_withheld.needing_analysis().values_list("pk", flat=True)
             missing = sorted(set(unanalysed) - voice_ids_queued())
             queue_analysis(missing)  # enqueued when this transaction commits
         self.stdout.write(

@@ -95,7 +95,7 @@ def lunch_comment(lunches, lunch_outcome, this_quarter):
         voice = Voice.objects.create(
             text="Lunch is good", channel="survey", audience=audience, outcome=lunch_outcome,
             said_at=moment_in(quarter or this_quarter), analysed_at=timezone.now(),
-            redacted_text="Lunch is good", **fields,
+            redacted_text="Lunch is good", analysed_text="Lunch is good", **fields,
         )  # fmt: skip
         ThemeDecision.objects.create(
             voice=voice, theme=lunches, decision="accepted", decided_by=officer
