@@ -1,12 +1,14 @@
 """The safeguarding leads' queue: the only place a possibly disclosing comment is shown."""
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 
 from .audit import record
+from .checking import checking_is_late
 from .models import AuditEvent, SafeguardingCase
 
 leads_only = permission_required("engagement.review_safeguarding", raise_exception=True)
@@ -30,7 +32,13 @@ def queue(request):
     return TemplateResponse(
         request,
         "engagement/safeguarding/queue.html",
-        {"cases": cases, "status": status, "statuses": SafeguardingCase.Status.choices},
+        {
+            "cases": cases,
+            "status": status,
+            "statuses": SafeguardingCase.Status.choices,
+            "checking_is_late": checking_is_late(),
+            "late_minutes": settings.SAFEGUARDING_CHECK_LATE_MINUTES,
+        },
     )
 
 

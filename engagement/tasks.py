@@ -17,6 +17,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from .cases import keep_in_step, open_cases
+from .checking import retry_later
 from .models import LearnedThemeModel, SafeguardingCase, Theme, ThemeAssignment, Voice
 from .roles import SAFEGUARDING_LEAD
 from .themes import current_codebook
@@ -44,8 +45,18 @@ def current_theme_model():
 
 
 @task()
-def analyse_voices(voice_ids: list[int]) -> int:
-    """Analyse these comments; return how many were stored."""
+def analyse_voices(voice_ids: list[int], attempt: int = 1) -> int:
+    """Analyse these comments; return how many were stored. A failure (say, "database is
+    locked") is tried again after a back-off, then left to the sweep (engagement/checking.py),
+    and still marks this task failed so that it shows."""
+    try:
+        return _analyse(voice_ids)
+    except Exception:
+        retry_later(voice_ids, attempt)
+        raise
+
+
+def _analyse(voice_ids: list[int]) -> int:
     from engagement.analysis import analyse
 
     voices = list(Voice.including_withheld.filter(pk__in=voice_ids).only("pk", "text", "prompt"))

@@ -20,6 +20,12 @@ def sync_voice(source: dict, text: str, **fields) -> None:
     Voice.including_withheld.update_or_create(**source, defaults={"text": text, **fields})
 
 
+def update_voices(source: dict, **fields) -> int:
+    """Change a field (e.g. the audience) on every comment of these source records, withheld
+    ones too: they are still the source's comments."""
+    return Voice.including_withheld.filter(**source).update(**fields)
+
+
 def withheld_ids(field: str) -> QuerySet:
     """The values of one of the pool's links (e.g. "survey_answer__response") for comments that
     are withheld: to leave their people out of something (an email), never to show them."""

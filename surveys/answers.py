@@ -4,7 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from engagement.models import Voice
-from engagement.voices import sync_voice
+from engagement.voices import sync_voice, update_voices
 
 from .models import Answer, CountsAs, HearBackRequest, Response, SurveyQuestion
 
@@ -90,9 +90,7 @@ def change_audience(response: Response, audience: str) -> None:
         response.audience = audience
         response.save(update_fields=["audience", "updated_at"])
         response.answers.update(audience=audience)
-        Voice.including_withheld.filter(survey_answer__response=response).update(
-            audience=voice_audience(response)
-        )
+        update_voices({"survey_answer__response": response}, audience=voice_audience(response))
 
 
 def voice_audience(response: Response) -> str:

@@ -192,6 +192,11 @@ HEAR_BACK_RETENTION_DAYS = 730
 SURVEY_STARTS_PER_IP = 30
 SURVEY_STARTS_WINDOW_SECONDS = 10 * 60
 
+# A comment not checked for safeguarding this long after it was written (the task worker is
+# failing or stopped) makes the sweep email the leads (engagement/checking.py) and shows a
+# warning on their queue.
+SAFEGUARDING_CHECK_LATE_MINUTES = 15
+
 # Survey responses never finished and untouched for this long are deleted by apply_retention.
 INCOMPLETE_RESPONSE_RETENTION_DAYS = 90
 
