@@ -63,6 +63,7 @@ class Voice(models.Model):
         SURVEY = "survey", "Survey"
         FOCUS_GROUP = "focus_group", "Focus group"
         IMPORT = "import", "Imported"
+        REVIEW = "review", "Ambassadors' check"
 
     class Audience(models.TextChoices):
         YOUNG_PERSON = "young_person", "Young person"
@@ -102,6 +103,14 @@ class Voice(models.Model):
         blank=True,
         on_delete=models.CASCADE,
         related_name="voices",
+    )
+    # An ambassador's words on a draft they checked ("it needs changing: ..."), at /review/.
+    review = models.OneToOneField(
+        "wagtailcore.TaskState",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
     )
     prompt = models.CharField(
         max_length=300, blank=True, help_text="The question or prompt the comment answered"
@@ -175,6 +184,8 @@ class Voice(models.Model):
         if self.contribution_id:
             session = self.contribution.session
             return f"Focus group '{session.title}' on {session.held_on:%-d %B %Y}"[:300]
+        if self.review_id:
+            return f"Ambassadors' check of '{self.prompt}'"[:300]
         if self.comment_import_id:
             return f"Imported comments, '{self.comment_import.original_filename}'"[:300]
         return self.get_channel_display()
