@@ -36,7 +36,7 @@ class StaffOnlyAccountAdapter(DefaultAccountAdapter):
     error_messages = {
         **DefaultAccountAdapter.error_messages,
         "too_many_login_attempts": (
-            "Too many wrong passwords or codes for this account. Wait 5 minutes and try "
+            "Too many wrong passwords or codes for this account. Wait a few minutes and try "
             'again, or choose "Forgotten your password?" on the sign-in page.'
         ),
     }
@@ -47,8 +47,8 @@ class StaffOnlyAccountAdapter(DefaultAccountAdapter):
     def pre_authenticate(self, request, **credentials):
         """Before a password is checked: refuse the 6th wrong one in 5 minutes for this account
         from this address, then apply allauth's limits (per address, and the account's
-        ceiling). The pair's limit comes first, so one address alone never counts towards the
-        account's ceiling once refused, and cannot lock the account out for everyone."""
+        ceiling). The pair's limit comes first, so a refused try adds nothing to the ceiling:
+        one address (60 an hour at most) cannot lock the account out for everyone (100)."""
         typed = credentials.get("email") or credentials.get("username") or ""
         self._address_usage = ratelimit.consume(
             request, app="allauth.account", action=FROM_ADDRESS, key=address_key(request, typed)
