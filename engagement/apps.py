@@ -6,4 +6,4 @@ class EngagementConfig(AppConfig):
     verbose_name = "People, roles and voices"
 
     def ready(self):
-        from . import audit, signals  # noqa: F401 - connects the receivers
+        from . import accounts, audit, signals  # noqa: F401 - connects the receivers

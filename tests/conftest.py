@@ -26,6 +26,31 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
+def force_login_gives_the_code(monkeypatch):
+    """Officers, safeguarding leads and superusers sign in with a password and then the code
+    from their authenticator app; engagement/staff_security.py turns away a session that has
+    not given the code. A test's client.force_login(user) stands for the whole sign-in, so for
+    a user with an app it records the code in the session as allauth does. A password-only
+    session is client.login(email=..., password=...), Django's own sign-in."""
+    from allauth.account.internal.flows.login import record_authentication
+    from django.http import HttpRequest
+    from django.test import Client
+
+    force_login = Client.force_login
+
+    def force_login_with_code(self, user, backend=None):
+        force_login(self, user, backend)
+        app = user.authenticator_set.filter(type="totp").first()
+        if app is not None:
+            request = HttpRequest()
+            request.session = self.session
+            record_authentication(request, user, "mfa", id=app.pk, type=app.type)
+            request.session.save()
+
+    monkeypatch.setattr(Client, "force_login", force_login_with_code)
+
+
+@pytest.fixture(autouse=True)
 def empty_cache():
     """Rate limits and the survey start throttle count in the cache: each test starts afresh."""
     from django.core.cache import cache
