@@ -15,6 +15,7 @@ from .checking import checking_is_late
 from .models import AuditEvent, SafeguardingCase
 from .roles import SAFEGUARDING_LEAD
 
+
 def is_safeguarding_lead(user) -> bool:
     """A member of the Safeguarding lead role, with its permission. Not every superuser: a
     possible disclosure is read by the leads alone, and an administrator who must read one

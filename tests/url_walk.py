@@ -20,10 +20,9 @@ def _patterns(patterns, prefix=()):
             yield (*prefix, pattern.pattern)
 
 
-def _route_sample(route: str) -> str:
-    return CONVERTER.sub(
-        lambda m: SAMPLE_BY_CONVERTER.get(m.group("converter") or "str", "x"), route
-    )
+def _route_sample(route: str, number: str = "1") -> str:
+    samples = {**SAMPLE_BY_CONVERTER, "int": number}
+    return CONVERTER.sub(lambda m: samples.get(m.group("converter") or "str", "x"), route)
 
 
 def _regex_sample(regex: str, filler: str) -> str:
@@ -54,10 +53,11 @@ def _regex_sample(regex: str, filler: str) -> str:
     return "".join(sample)
 
 
-def _sample(parts) -> str:
+def _sample(parts, number: str = "1") -> str:
     for filler in GROUP_FILLERS:
+        filler = number if filler == "1" else filler
         path = "/" + "".join(
-            _route_sample(str(part))
+            _route_sample(str(part), number)
             if isinstance(part, RoutePattern)
             else _regex_sample(str(part), filler)
             for part in parts
@@ -78,3 +78,30 @@ def every_url() -> dict[str, str]:
         path = _sample(parts)
         urls[path] = resolve(path).view_name
     return urls
+
+
+def every_address(numbers_for) -> set[str]:
+    """Every route's address once for each id numbers_for(route) gives (the route as written,
+    e.g. "admin/comments/edit/<str:pk>/"): to try a route on the objects a test made."""
+    addresses = set()
+    for parts in _patterns(get_resolver().url_patterns):
+        route = "".join(str(part) for part in parts)
+        numbers = numbers_for(route) if ("<" in route or "(?P" in route) else [1]
+        addresses.update(_sample(parts, str(number)) for number in numbers)
+    return addresses
+
+
+def every_page_address() -> set[str]:
+    """Every live page's address and each of its own routes (RoutablePageMixin: a survey's
+    steps, the "You said, we did" feed): Wagtail serves these from the page tree."""
+    from wagtail.models import Page
+
+    addresses = set()
+    for page in Page.objects.live().specific():
+        base = page.url
+        if not base:
+            continue
+        addresses.add(base)
+        for route in getattr(page, "get_subpage_urls", list)():
+            addresses.add(base.rstrip("/") + "/" + _route_sample(str(route.pattern)))
+    return addresses

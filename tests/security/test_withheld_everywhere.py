@@ -12,8 +12,6 @@ from io import StringIO
 import pytest
 from django.core.management import call_command, get_commands
 from django.test import Client, override_settings
-from django.urls import URLPattern, URLResolver, get_resolver
-from wagtail.models import Page
 
 from engagement.models import SafeguardingCase, Theme, ThemeDecision, Voice
 from engagement.roles import COMMISSIONER, FACILITATOR, SAFEGUARDING_LEAD, YOUNG_AMBASSADOR
@@ -22,6 +20,7 @@ from surveys.answers import save_answer
 from surveys.focus_groups.views import sync_contribution_voice
 from surveys.models import Contribution, FocusGroupSession, Response, SurveyPage
 from tests.factories import UserFactory
+from tests.url_walk import every_address, every_page_address
 from you_said_we_did.models import ChosenQuote
 
 pytestmark = pytest.mark.django_db
@@ -82,27 +81,6 @@ def comments(django_capture_on_commit_callbacks, make_change):
 
 # ---- the walk -------------------------------------------------------------------------------
 
-PARAM = re.compile(r"<(?:(?P<converter>\w+):)?(?P<name>\w+)>|\(\?P<(?P<group>\w+)>[^)]*\)")
-NAMED_VALUES = {"app_label": "engagement", "model_name": "voice", "key": "transport"}
-
-
-def patterns(resolver=None, prefix=""):
-    for entry in (resolver or get_resolver()).url_patterns:
-        route = prefix + str(entry.pattern).lstrip("^").rstrip("$").replace("\\Z", "")
-        if isinstance(entry, URLResolver):
-            yield from patterns(entry, route)
-        elif isinstance(entry, URLPattern):
-            yield route
-
-
-def filled(route: str, number: int) -> str:
-    def value(match):
-        name = match["name"] or match["group"]
-        return NAMED_VALUES.get(name, str(number) if match["converter"] != "slug" else "x")
-
-    return "/" + PARAM.sub(value, route).replace("^", "")
-
-
 # Routes about these read the pool, pages or their history: each is tried with every id. Every
 # other route (images, documents, users, sites...) is tried with one.
 ABOUT_COMMENTS = re.compile(
@@ -113,18 +91,8 @@ ABOUT_COMMENTS = re.compile(
 
 def addresses(numbers: list[int]) -> set[str]:
     """Every route, with ids in its parameters; every page of the site; searches."""
-    found = set()
-    for route in patterns():
-        if "<" not in route and "(?P" not in route:
-            found.add("/" + route.replace("^", ""))
-        else:
-            tried = numbers if ABOUT_COMMENTS.search(route) else numbers[:1]
-            found.update(filled(route, number) for number in tried)
-    for page in Page.objects.live().specific():
-        found.add(page.url)
-        if hasattr(page, "get_subpage_urls"):
-            for sub in page.get_subpage_urls():
-                found.add(page.url.rstrip("/") + filled(str(sub.pattern), 1))
+    found = every_address(lambda route: numbers if ABOUT_COMMENTS.search(route) else numbers[:1])
+    found |= every_page_address()
     # Searched for by the start of each marker: a page that repeats the search words back
     # must not count as showing the comment.
     for marker in (*WITHHELD, CLEARED, "kill"):
