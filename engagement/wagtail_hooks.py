@@ -24,6 +24,11 @@ from .tasks import queue_reanalysis
 
 COMMENTS_MENU = "register_comments_menu_item"
 
+# Comments are read (redacted) and themed in the admin, never edited or deleted there, not even
+# by a superuser: the edit form would show the words as written, personal data and all. A
+# respondent's or an officer's erasure, or the source's own edit, changes them.
+register_permission_policy(Voice, ViewOnlyPolicy(Voice))
+
 
 class ThemesColumn(Column):
     """Each theme a comment carries, who gave it (machine or person) and why."""
