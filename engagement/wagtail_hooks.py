@@ -144,10 +144,17 @@ class ThemeViewSet(SnippetViewSet):
     ]
 
     def get_queryset(self, request):
+        # A join counts every row: only comments anyone may read are counted, so the totals
+        # never hint at a comment that is withheld.
+        shown = Voice.objects.values("pk")
         return Theme.objects.annotate(
-            machine_count=Count("assignments", distinct=True),
+            machine_count=Count(
+                "assignments", filter=Q(assignments__voice__in=shown), distinct=True
+            ),
             accepted_count=Count(
-                "decisions", filter=Q(decisions__decision="accepted"), distinct=True
+                "decisions",
+                filter=Q(decisions__decision="accepted", decisions__voice__in=shown),
+                distinct=True,
             ),
         )
 

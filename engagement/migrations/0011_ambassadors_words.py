@@ -33,6 +33,7 @@ class Migration(migrations.Migration):
         ('engagement', '0010_voices_from_every_free_text'),
         ('wagtailcore', '0098_apitoken'),
         ('you_said_we_did', '0002_coproduction_workflow'),
+        ('surveys', '0005_answer_audience_and_quarter'),
     ]
 
     operations = [
@@ -51,5 +52,10 @@ class Migration(migrations.Migration):
             model_name='voice',
             name='channel',
             field=models.CharField(choices=[('survey', 'Survey'), ('focus_group', 'Focus group'), ('import', 'Imported'), ('review', "Ambassadors' check")], max_length=16),
+        ),
+        migrations.AlterField(
+            model_name='voice',
+            name='contribution',
+            field=models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='surveys.contribution'),
         ),
     ]

@@ -90,12 +90,14 @@ class Voice(models.Model):
         "surveys.Answer", null=True, blank=True, on_delete=models.CASCADE, related_name="voices"
     )
     answer_part = models.CharField(max_length=8, choices=AnswerPart.choices, blank=True)
+    # No reverse accessor: contribution.voice would read the row whatever its state (Django
+    # reaches one-to-one objects through the plain base manager). Query Voice.objects instead.
     contribution = models.OneToOneField(
         "surveys.Contribution",
         null=True,
         blank=True,
         on_delete=models.CASCADE,
-        related_name="voice",
+        related_name="+",
     )
     comment_import = models.ForeignKey(
         "engagement.CommentImport",
