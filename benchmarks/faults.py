@@ -192,11 +192,11 @@ def task_worker_fault(env: dict) -> dict:
     from engagement.tasks import analyse_voices
 
     def pending() -> int:
-        return Voice.objects.needing_analysis().count()
+        return Voice.including_withheld.needing_analysis().count()
 
     def half_analysed() -> int:
         themed_not_analysed = ThemeAssignment.objects.filter(voice__analysed_at=None)
-        analysed_incomplete = Voice.objects.exclude(analysed_at=None).filter(
+        analysed_incomplete = Voice.including_withheld.exclude(analysed_at=None).filter(
             Q(sentiment="") | Q(redacted_text="")
         )
         return themed_not_analysed.count() + analysed_incomplete.count()

@@ -473,7 +473,7 @@ def check_database(env: dict, run_id: str, outcomes: list[Outcome], since: datet
             response_ids[respondent].add(row[0])
     expected = {(o.index, n) for o in outcomes for n in o.saved}
     same_question_twice = answers.values("response", "question").annotate(n=Count("id"))
-    voices = Voice.objects.filter(survey_answer__in=answers)
+    voices = Voice.including_withheld.filter(survey_answer__in=answers)
     completed = set(responses.exclude(completed_at=None).values_list("pk", flat=True))
     told_done = [o for o in outcomes if o.completed]
     return {

@@ -8,7 +8,7 @@ class EngagementConfig(AppConfig):
     def ready(self):
         from django.utils.crypto import salted_hmac
 
-        from . import audit, disclosure, signals  # noqa: F401 - connects the receivers
+        from . import accounts, audit, disclosure, signals  # noqa: F401 - connects the receivers
 
         # The cell keys' secret, derived from SECRET_KEY: rotating SECRET_KEY re-rolls every
         # published rounding (docs/adr/0001-disclosure-control.md).

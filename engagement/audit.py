@@ -1,13 +1,15 @@
 """Writing the audit log (engagement.AuditEvent). Sign-ins and refused sign-ins are recorded
-here, by signal, and every download (exports) by middleware; safeguarding actions and erasures
-call record() where they happen."""
+here, by signal (and by engagement/accounts.py for refusals allauth sends no signal for), and
+every download (exports) by middleware; safeguarding actions and erasures call record() where
+they happen."""
 
-from allauth.account.signals import user_logged_in
+from allauth.account.signals import authentication_step_completed
 from django.contrib.auth import get_user_model
-from django.contrib.auth.signals import user_login_failed
+from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.dispatch import receiver
 
 from .models import AuditEvent
+from .staff_security import gave_the_code, mfa_required
 
 
 def record(kind: str, user, action: str, obj=None) -> AuditEvent:
@@ -23,21 +25,43 @@ def record(kind: str, user, action: str, obj=None) -> AuditEvent:
     )
 
 
+def sign_in_refused(typed_email: str, action: str) -> AuditEvent:
+    """A refused sign-in, under the address as typed (and its account, if there is one)."""
+    typed = str(typed_email or "")[:254]
+    user = get_user_model().objects.filter(email__iexact=typed).first() if typed else None
+    return AuditEvent.objects.create(
+        kind=AuditEvent.Kind.SIGN_IN_FAILED, user=user, email=typed, action=action
+    )
+
+
 @receiver(user_logged_in)
 def signed_in(sender, request, user, **kwargs):
-    record(AuditEvent.Kind.SIGN_IN, user, "Signed in")
+    """Django's signal, sent by every route that signs anyone in (allauth's sends it too), so
+    a sign-in cannot happen unrecorded. It says whether the authenticator code was given."""
+    if request is not None and gave_the_code(request, user):
+        action = "Signed in with password and authenticator code"
+    elif mfa_required(user):
+        action = "Password accepted; no access until the authenticator code is given"
+    else:
+        action = "Signed in with password"
+    record(AuditEvent.Kind.SIGN_IN, user, action)
+
+
+@receiver(authentication_step_completed)
+def code_given_while_signed_in(sender, request, user, method, **kwargs):
+    """At sign-in the code comes before the session is signed in (recorded above). A session
+    already signed in gives it to finish signing in (after setting the app up, or when it had
+    a password alone) or to confirm a sensitive change."""
+    signed_in_user = getattr(request, "user", None)
+    if method == "mfa" and signed_in_user is not None and signed_in_user.is_authenticated:
+        record(AuditEvent.Kind.SIGN_IN, user, "Authenticator code given for this session")
 
 
 @receiver(user_login_failed)
-def sign_in_refused(sender, credentials, request=None, **kwargs):
+def wrong_password(sender, credentials, request=None, **kwargs):
     # Django hides the password in `credentials`; the address typed is what is kept.
-    typed = str(credentials.get("email") or credentials.get("username") or "")[:254]
-    user = get_user_model().objects.filter(email__iexact=typed).first() if typed else None
-    AuditEvent.objects.create(
-        kind=AuditEvent.Kind.SIGN_IN_FAILED,
-        user=user,
-        email=typed,
-        action="Wrong email or password",
+    sign_in_refused(
+        credentials.get("email") or credentials.get("username"), "Wrong email or password"
     )
 
 

@@ -22,7 +22,7 @@ class ReviewBulkAction(SnippetBulkAction):
     @classmethod
     def get_queryset(cls, model, object_ids):
         # Never act on a comment with the safeguarding lead, whatever ids are sent.
-        return list(themes.visible_comments().filter(pk__in=object_ids))
+        return list(Voice.objects.filter(pk__in=object_ids))
 
     def check_perm(self, obj):
         return self.request.user.has_perm("engagement.review_comments")

@@ -121,7 +121,7 @@ def suggestions(request):
     return TemplateResponse(
         request,
         "engagement/admin/theme_suggestions.html",
-        {"rows": rows, "unthemed": themes.unthemed(themes.visible_comments()).count()},
+        {"rows": rows, "unthemed": themes.unthemed().count()},
     )
 
 

@@ -140,13 +140,12 @@ def import_rows(comment_import: CommentImport, parsed, column: str, skip: set[in
             for line, text in zip(parsed.rows["line"], parsed.rows[column], strict=True)
             if line not in skip
         ]
-        Voice.objects.bulk_create(voices, batch_size=BATCH)
+        created = Voice.objects.bulk_create(voices, batch_size=BATCH)
         locked.status = CommentImport.Status.IMPORTED
         locked.text_column = column
         locked.rows_imported = len(voices)
         locked.imported_at = now
         locked.save()
-        ids = list(locked.voices.order_by("pk").values_list("pk", flat=True))
-        queue_analysis(ids)
+        queue_analysis([voice.pk for voice in created])
     locked.file.delete(save=True)  # least data: the comments are in the pool now
     return len(voices)

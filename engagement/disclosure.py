@@ -48,8 +48,7 @@ _MOD = 2**64  # id sums are compared modulo 2**64: numpy's int64 sums wrap the s
 # What is counted: part of each cell key, so the same ids in different tables differ.
 COMMENTS = "comments"
 ANSWERS = "answers"
-PEOPLE_HEARD = "people heard"  # completed survey responses and focus-group places
-RESPONSES_STARTED = "responses started"
+PEOPLE_HEARD = "people heard"  # survey responses and focus-group places
 PEOPLE_TOLD = "people told"
 
 

@@ -1,10 +1,17 @@
-"""Keeping staff accounts hard to take over: an authenticator app for the roles that need one,
-and signing out after a spell of inactivity. Both are middleware so they cover the Wagtail admin,
-the staff area and every later tool alike, with no view able to forget them."""
+"""Keeping staff accounts hard to take over: the authenticator code for the roles that need
+one, and signing out after a spell of inactivity. Both are middleware so they cover the Wagtail
+admin, the staff area and every later tool alike, with no view able to forget them."""
 
+from allauth.account.authentication import get_authentication_records
+
+# allauth's own record of a step (public module above only reads them); pinned to allauth 65.
+from allauth.account.internal.flows.login import record_authentication
 from allauth.mfa.models import Authenticator
+from allauth.mfa.signals import authenticator_added
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.dispatch import receiver
 from django.shortcuts import redirect
 from django.urls import Resolver404, resolve
 
@@ -20,6 +27,9 @@ MFA_SET_UP_URL_NAMES = {
     "account_reauthenticate",
     "account_logout",
 }
+# Where a session that has the user signed in but has not given the code may go: the code
+# step and signing out. Nothing else, not even the authenticator settings.
+CODE_STEP_URL_NAMES = {"mfa_reauthenticate", "account_logout"}
 
 
 def mfa_required(user) -> bool:
@@ -33,35 +43,71 @@ def has_authenticator_app(user) -> bool:
     return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
 
 
+def must_give_a_code_to_reauthenticate(user) -> bool:
+    return user.is_authenticated and mfa_required(user) and has_authenticator_app(user)
+
+
+def gave_the_code(request, user) -> bool:
+    """Whether this session gave an authenticator code (or a recovery code) for this user.
+    allauth records each way a session proved who it is ("password", "mfa", ...), whichever
+    page it happened on; a session signed in any other way has no "mfa" record."""
+    return any(
+        record.get("method") == "mfa" for record in get_authentication_records(request, user)
+    )
+
+
+@receiver(authenticator_added)
+def setting_up_the_app_gives_the_code(sender, request, user, authenticator, **kwargs):
+    """Activating an authenticator app means typing a code it shows, which allauth checks, so
+    this session has given the code: a first sign-in is not asked for another straight after
+    (allauth refuses the same code twice, so that would mean waiting for the next one)."""
+    if authenticator.type == Authenticator.Type.TOTP:
+        record_authentication(
+            request, user, "mfa", id=authenticator.pk, type=authenticator.type, set_up=True
+        )
+        # allauth sends this once the app is committed, which need not be before the response
+        # (in tests it comes after): keep the record whenever that is.
+        request.session.save()
+
+
 class RequireMFAMiddleware:
-    """Send staff who must use an authenticator app, and have none yet, to set one up first."""
+    """Staff who must use an authenticator app reach nothing until this session has given its
+    code: those without an app are sent to set one up, those with one to the code step. So a
+    session signed in by a password alone, on any route, or signed in before the person was
+    given a role that needs the code, is stopped here."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         user = request.user
-        if (
-            user.is_authenticated
-            and not self._setting_up(request)
-            and mfa_required(user)
-            and not has_authenticator_app(user)
-        ):
-            messages.info(
-                request,
-                "Your role needs two-step sign in. Set up an authenticator app to carry on.",
-            )
-            return redirect("mfa_activate_totp")
+        if user.is_authenticated and not self._static(request) and mfa_required(user):
+            url_name = self._url_name(request)
+            if not has_authenticator_app(user):
+                if url_name not in MFA_SET_UP_URL_NAMES:
+                    messages.info(
+                        request,
+                        "Your role needs two-step sign in. "
+                        "Set up an authenticator app to carry on.",
+                    )
+                    return redirect("mfa_activate_totp")
+            elif not gave_the_code(request, user) and url_name not in CODE_STEP_URL_NAMES:
+                messages.info(
+                    request, "Your role needs two-step sign in. Enter the code from your app."
+                )
+                return redirect_to_login(request.get_full_path(), "mfa_reauthenticate")
         return self.get_response(request)
 
     @staticmethod
-    def _setting_up(request) -> bool:
-        if request.path_info.startswith((settings.STATIC_URL, settings.MEDIA_URL)):
-            return True
+    def _static(request) -> bool:
+        return request.path_info.startswith((settings.STATIC_URL, settings.MEDIA_URL))
+
+    @staticmethod
+    def _url_name(request) -> str | None:
         try:
-            return resolve(request.path_info).url_name in MFA_SET_UP_URL_NAMES
+            return resolve(request.path_info).url_name
         except Resolver404:
-            return False
+            return None
 
 
 class StaffIdleTimeoutMiddleware:

@@ -16,6 +16,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
 
+from .cases import keep_in_step, open_cases
+from .checking import retry_later
 from .models import LearnedThemeModel, SafeguardingCase, Theme, ThemeAssignment, Voice
 from .roles import SAFEGUARDING_LEAD
 from .themes import current_codebook
@@ -43,11 +45,21 @@ def current_theme_model():
 
 
 @task()
-def analyse_voices(voice_ids: list[int]) -> int:
-    """Analyse these comments; return how many were stored."""
+def analyse_voices(voice_ids: list[int], attempt: int = 1) -> int:
+    """Analyse these comments; return how many were stored. A failure (say, "database is
+    locked") is tried again after a back-off, then left to the sweep (engagement/checking.py),
+    and still marks this task failed so that it shows."""
+    try:
+        return _analyse(voice_ids)
+    except Exception:
+        retry_later(voice_ids, attempt)
+        raise
+
+
+def _analyse(voice_ids: list[int]) -> int:
     from engagement.analysis import analyse
 
-    voices = list(Voice.objects.filter(pk__in=voice_ids).only("pk", "text", "prompt"))
+    voices = list(Voice.including_withheld.filter(pk__in=voice_ids).only("pk", "text", "prompt"))
     if not voices:
         return 0
     frame = pd.DataFrame(
@@ -76,7 +88,9 @@ ANALYSIS_FIELDS = [
 
 def _store(rows: list, themes: dict[str, Theme]) -> int:
     ids = [row.id for row in rows]
-    current = dict(Voice.objects.select_for_update().filter(pk__in=ids).values_list("pk", "text"))
+    current = dict(
+        Voice.including_withheld.select_for_update().filter(pk__in=ids).values_list("pk", "text")
+    )
     # A text edited since the task was queued is left for the task its edit queued.
     rows = [row for row in rows if current.get(row.id) == row.text]
     ids = [row.id for row in rows]
@@ -84,7 +98,7 @@ def _store(rows: list, themes: dict[str, Theme]) -> int:
         SafeguardingCase.objects.filter(voice_id__in=ids).values_list("voice_id", "status")
     )
     now = timezone.now()
-    Voice.objects.bulk_update(
+    Voice.including_withheld.bulk_update(
         [
             Voice(
                 pk=row.id,
@@ -120,14 +134,11 @@ def _store(rows: list, themes: dict[str, Theme]) -> int:
             if detail["key"] in themes
         ]
     )
-    new_cases = SafeguardingCase.objects.bulk_create(
-        [
-            SafeguardingCase(voice_id=row.id)
-            for row in rows
-            if row.safeguarding and row.id not in cases
-        ]
-    )
-    for case in new_cases:
+    flagged = Voice.including_withheld.filter(
+        pk__in=[row.id for row in rows if row.safeguarding and row.id not in cases]
+    ).select_related("survey_answer__response__survey", "contribution__session", "comment_import")
+    keep_in_step(Voice.including_withheld.filter(pk__in=list(cases)))
+    for case in open_cases(list(flagged)):
         transaction.on_commit(lambda pk=case.pk: notify_safeguarding_leads.enqueue(pk))
     return len(rows)
 
@@ -166,7 +177,9 @@ def queue_analysis(voice_ids: list[int]) -> None:
 
 def queue_pending_analysis() -> int:
     """Queue every comment never analysed, or changed since: after an import or a crash."""
-    pending = list(Voice.objects.needing_analysis().order_by("pk").values_list("pk", flat=True))
+    pending = list(
+        Voice.including_withheld.needing_analysis().order_by("pk").values_list("pk", flat=True)
+    )
     queue_analysis(pending)
     return len(pending)
 
@@ -174,7 +187,7 @@ def queue_pending_analysis() -> int:
 def queue_reanalysis() -> int:
     """Theme every comment again (after the codebook or the model changed)."""
     # analysed_at stays: comments stay in view with their old themes until the new ones land.
-    ids = list(Voice.objects.order_by("pk").values_list("pk", flat=True))
+    ids = list(Voice.including_withheld.order_by("pk").values_list("pk", flat=True))
     queue_analysis(ids)
     return len(ids)
 
@@ -183,7 +196,7 @@ def training_data() -> tuple[list[str], list[set[str]], list[str]]:
     """Texts, theme keys and prompts of the comments officers have reviewed."""
     from .themes import ACCEPTED, REJECTED
 
-    reviewed = Voice.objects.for_everyone_but_safeguarding().filter(reviewed_at__isnull=False)
+    reviewed = Voice.objects.filter(reviewed_at__isnull=False)
     texts, labels, prompts = [], [], []
     for voice in reviewed.prefetch_related("assignments__theme", "decisions__theme"):
         keys = {a.theme.key for a in voice.assignments.all() if a.theme.active}
@@ -220,6 +233,8 @@ def retrain_theme_model() -> str:
         theme_keys=sorted(model.keys),
         model=json.loads(json.dumps(model.to_dict())),
     )
-    ids = list(Voice.objects.filter(reviewed_at__isnull=True).values_list("pk", flat=True))
+    ids = list(
+        Voice.including_withheld.filter(reviewed_at__isnull=True).values_list("pk", flat=True)
+    )
     queue_analysis(ids)
     return f"Trained on {stored.comments} comments; theming {len(ids)} comments again."

@@ -173,11 +173,8 @@ def suggestions(limit: int = 15, min_comments: int = 3) -> list[tuple[str, int]]
     from engagement.analysis.codebook import STOPWORDS
 
     counts: Counter[str] = Counter()
-    texts = (
-        Voice.objects.for_everyone_but_safeguarding()
-        .filter(pk__in=unthemed().values("pk"))
-        .values_list("text", flat=True)
-    )
+    # The redacted words: a suggestion must never carry a name or a phone number.
+    texts = unthemed().values_list("redacted_text", flat=True)
     for text in texts.iterator():
         words = _WORDS.findall(text.lower())
         grams = set()
@@ -202,11 +199,6 @@ def suggestions(limit: int = 15, min_comments: int = 3) -> list[tuple[str, int]]
 
 def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
-
-
-def visible_comments() -> QuerySet:
-    """Comments anyone reviewing themes may read: never one with the safeguarding lead."""
-    return Voice.objects.for_everyone_but_safeguarding()
 
 
 def with_theme_filter(voices: QuerySet, theme: Theme | None, source: str = "") -> QuerySet:

@@ -4,9 +4,13 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from . import safeguarding, views
+from . import accounts, safeguarding, views
 
 urlpatterns = [
+    # One way to sign in: Wagtail's login forms go to allauth's (engagement/accounts.py). Its
+    # password reset is off (settings: WAGTAIL_PASSWORD_RESET_ENABLED).
+    path("admin/login/", accounts.login_through_allauth),
+    path("_util/login/", accounts.login_through_allauth),
     path("admin/", include(wagtailadmin_urls)),
     path("accounts/", include("allauth.urls")),
     path("documents/", include(wagtaildocs_urls)),

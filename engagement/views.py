@@ -2,6 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from .roles import ROLES_BY_NAME
+from .safeguarding import is_safeguarding_lead
 
 
 @login_required
@@ -14,6 +15,7 @@ def staff_home(request):
         {
             "roles": roles,
             "can_use_admin": request.user.has_perm("wagtailadmin.access_admin"),
+            "is_safeguarding_lead": is_safeguarding_lead(request.user),
             "drafts_to_check": _drafts_to_check(request.user),
         },
     )

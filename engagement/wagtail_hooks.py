@@ -2,11 +2,9 @@
 the codebook, suggestions for new themes, learning from decisions, and importing CSVs."""
 
 from django import forms
-from django.contrib.admin.utils import unquote
 from django.contrib.auth.decorators import permission_required
 from django.db import transaction
 from django.db.models import Count, Q
-from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -15,7 +13,6 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -24,9 +21,13 @@ from .audit_admin import AuditEventViewSet, ViewOnlyPolicy
 from .models import AuditEvent, Theme, ThemeDecision, Voice
 from .review_filters import CommentFilterSet
 from .tasks import queue_reanalysis
-from .themes import visible_comments
 
 COMMENTS_MENU = "register_comments_menu_item"
+
+# Comments are read (redacted) and themed in the admin, never edited or deleted there, not even
+# by a superuser: the edit form would show the words as written, personal data and all. A
+# respondent's or an officer's erasure, or the source's own edit, changes them.
+register_permission_policy(Voice, ViewOnlyPolicy(Voice))
 
 
 class ThemesColumn(Column):
@@ -53,25 +54,6 @@ class ThemesColumn(Column):
             for d in decisions.values()
         ]
         return rows
-
-
-class OnlyVisibleComments:
-    """A comment with the safeguarding lead is not found here, whatever its id."""
-
-    def get_object(self, *args, **kwargs):
-        return get_object_or_404(visible_comments(), pk=unquote(str(self.pk)))
-
-
-class CommentInspectView(OnlyVisibleComments, snippet_views.InspectView):
-    pass
-
-
-class CommentHistoryView(OnlyVisibleComments, snippet_views.HistoryView):
-    pass
-
-
-class CommentUsageView(OnlyVisibleComments, snippet_views.UsageView):
-    pass
 
 
 class QuotableOnly:
@@ -113,9 +95,6 @@ class CommentViewSet(SnippetViewSet):
     search_fields = ["redacted_text"]
     search_backend_name = None
     filterset_class = CommentFilterSet
-    inspect_view_class = CommentInspectView
-    history_view_class = CommentHistoryView
-    usage_view_class = CommentUsageView
     chooser_viewset_class = QuotableChooserViewSet
     list_display = [
         Column("redacted_text", label="Comment (personal details removed)"),
@@ -127,7 +106,7 @@ class CommentViewSet(SnippetViewSet):
     ]
 
     def get_queryset(self, request):
-        return visible_comments().prefetch_related("assignments__theme", "decisions__theme")
+        return Voice.objects.prefetch_related("assignments__theme", "decisions__theme")
 
 
 class ThemeViewSet(SnippetViewSet):
@@ -165,10 +144,17 @@ class ThemeViewSet(SnippetViewSet):
     ]
 
     def get_queryset(self, request):
+        # A join counts every row: only comments anyone may read are counted, so the totals
+        # never hint at a comment that is withheld.
+        shown = Voice.objects.values("pk")
         return Theme.objects.annotate(
-            machine_count=Count("assignments", distinct=True),
+            machine_count=Count(
+                "assignments", filter=Q(assignments__voice__in=shown), distinct=True
+            ),
             accepted_count=Count(
-                "decisions", filter=Q(decisions__decision="accepted"), distinct=True
+                "decisions",
+                filter=Q(decisions__decision="accepted", decisions__voice__in=shown),
+                distinct=True,
             ),
         )
 

@@ -4,7 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from engagement.models import Voice
-from engagement.voices import sync_voice
+from engagement.voices import sync_voice, update_voices
 
 from .models import Answer, CountsAs, HearBackRequest, Response, SurveyQuestion
 
@@ -42,7 +42,7 @@ def save_answer(response: Response, question: SurveyQuestion, given: dict) -> An
             update_fields=ANSWER_FIELDS,
         )
         _set_options(answer, options)
-        sync_answer_voice(answer)
+        sync_answer_voices(answer)
     return answer
 
 
@@ -57,17 +57,29 @@ def _set_options(answer: Answer, options: list) -> None:
         )
 
 
-def sync_answer_voice(answer: Answer) -> None:
-    """A 'Your voice' comment is one entry in the pool of comments, kept in step with the answer."""
+def sync_answer_voices(answer: Answer) -> None:
+    """An answer's free text and its "Your voice" comment are each one comment in the pool,
+    kept in step with the answer: checked for safeguarding and redacted like any other."""
+    question = answer.question
+    about = {
+        "channel": Voice.Channel.SURVEY,
+        "audience": voice_audience(answer.response),
+        "outcome_id": question.outcome_id,
+        "said_at": answer.answered_at,
+    }
     sync_voice(
-        {"survey_answer": answer},
+        {"survey_answer": answer, "answer_part": Voice.AnswerPart.COMMENT},
         answer.comment,
-        channel=Voice.Channel.SURVEY,
-        audience=voice_audience(answer.response),
-        outcome_id=answer.question.outcome_id,
-        prompt=answer.question.comment_prompt or answer.question.statement,
-        consent_to_quote=answer.may_quote,
-        said_at=answer.answered_at,
+        prompt=question.comment_prompt or question.statement,
+        consent_to_quote=answer.may_quote,  # the consent box belongs to the comment
+        **about,
+    )
+    sync_voice(
+        {"survey_answer": answer, "answer_part": Voice.AnswerPart.ANSWER},
+        answer.text,
+        prompt=question.statement,
+        consent_to_quote=False,
+        **about,
     )
 
 
@@ -78,9 +90,7 @@ def change_audience(response: Response, audience: str) -> None:
         response.audience = audience
         response.save(update_fields=["audience", "updated_at"])
         response.answers.update(audience=audience)
-        Voice.objects.filter(survey_answer__response=response).update(
-            audience=voice_audience(response)
-        )
+        update_voices({"survey_answer__response": response}, audience=voice_audience(response))
 
 
 def voice_audience(response: Response) -> str:

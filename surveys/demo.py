@@ -261,21 +261,7 @@ def invent_responses(survey: SurveyPage, count: int, rng: random.Random) -> None
                 break
             answer = _invent_answer(response, question, rng)
             answers[question.pk] = answer
-            if answer.comment:
-                voices.append(
-                    Voice(
-                        text=answer.comment,
-                        channel=Voice.Channel.SURVEY,
-                        audience=Voice.Audience.PARENT_CARER
-                        if survey.audience == Audience.PARENT_CARERS
-                        else Voice.Audience.YOUNG_PERSON,
-                        outcome_id=question.outcome_id,
-                        prompt=question.comment_prompt or question.statement,
-                        survey_answer=answer,
-                        consent_to_quote=answer.may_quote,
-                        said_at=started,
-                    )
-                )
+            voices += _answer_voices(answer, started)
         Response.objects.filter(pk=response.pk).update(
             started_at=started,
             updated_at=started + timedelta(minutes=8),
@@ -283,6 +269,33 @@ def invent_responses(survey: SurveyPage, count: int, rng: random.Random) -> None
         )
         Answer.objects.filter(response=response).update(answered_at=started)
     Voice.objects.bulk_create(voices)
+
+
+def _answer_voices(answer: Answer, said_at) -> list[Voice]:
+    """The pool's comments for an invented answer: its free text and its "Your voice"."""
+    question = answer.question
+    about = {
+        "channel": Voice.Channel.SURVEY,
+        "audience": Voice.Audience.PARENT_CARER
+        if answer.response.audience == Audience.PARENT_CARERS
+        else Voice.Audience.YOUNG_PERSON,
+        "outcome_id": question.outcome_id,
+        "survey_answer": answer,
+        "said_at": said_at,
+    }
+    voices = []
+    if answer.comment:
+        prompt = question.comment_prompt or question.statement
+        voices.append(
+            Voice(text=answer.comment, answer_part=Voice.AnswerPart.COMMENT, prompt=prompt,
+                  consent_to_quote=answer.may_quote, **about)
+        )  # fmt: skip
+    if answer.text:
+        voices.append(
+            Voice(text=answer.text, answer_part=Voice.AnswerPart.ANSWER,
+                  prompt=question.statement, **about)
+        )  # fmt: skip
+    return voices
 
 
 def comments_about(question: SurveyQuestion) -> list[str]:

@@ -1,9 +1,11 @@
 """Erasing one respondent's data on request: by the respondent (who holds the resume link) or by
 an officer (who is given the link, its token or the response number from the answers CSV).
 
-Deleting the Response takes everything that came from it: its answers, their "Your voice"
-comments in the pool (with their themes, decisions, any quote on a "You said, we did" page and
-any safeguarding case) and the email left to hear back. Nothing else holds the person's words.
+Deleting the Response takes everything that came from it: its answers, their free text and
+"Your voice" comments in the pool (with their themes, decisions, any quote on a "You said, we
+did" page) and the email left to hear back. The one thing kept is a safeguarding case: the
+lead's own record keeps the words and the address to reach them (engagement/cases.py), as the
+law requires of safeguarding records, and both erasure pages say so.
 """
 
 import re

@@ -16,7 +16,6 @@ from engagement.disclosure import (
     ANSWERS,
     METHOD_NOTE,
     PEOPLE_HEARD,
-    RESPONSES_STARTED,
     Records,
     publish,
 )
@@ -39,7 +38,7 @@ CSV_COLUMNS = [
     "answer",
     "counts_as",
     "special",
-    "free_text",
+    "free_text_redacted",
     "your_voice_comment_redacted",
     "may_quote",
 ]
@@ -62,7 +61,8 @@ def surveys_with_counts():
 def results_index(request):
     surveys = list(surveys_with_counts())
     for survey in surveys:
-        started = publish(RESPONSES_STARTED, Records(survey.started, survey.started_ids or 0))
+        # Started and completed are both responses: the same ones give the same figure.
+        started = publish(PEOPLE_HEARD, Records(survey.started, survey.started_ids or 0))
         completed = publish(PEOPLE_HEARD, Records(survey.completed, survey.completed_ids or 0))
         dont = Records(survey.dont_understand, survey.dont_understand_ids or 0)
         survey.shown = {
@@ -100,13 +100,15 @@ def answers_csv(request, survey_id: int):
         .select_related("response", "response__link", "question", "question__outcome")
         .order_by("response_id", "question__sort_order")
     )
-    # Comments a safeguarding lead has not cleared never leave the queue, not even in an export.
-    # Names, phone numbers and the like are redacted before a comment leaves the platform.
-    cleared = dict(
-        Voice.objects.for_everyone_but_safeguarding()
-        .filter(survey_answer__response__survey=survey)
-        .values_list("survey_answer_id", "redacted_text")
-    )
+    # Free text (answers and comments) leaves only as the pool shows it: checked, redacted.
+    # Words not yet checked or with the safeguarding lead are left blank, like no words at
+    # all, so the file does not say which ones went to the lead.
+    shown = {
+        (answer_id, part): spreadsheet_safe(text)
+        for answer_id, part, text in Voice.objects.filter(
+            survey_answer__response__survey=survey
+        ).values_list("survey_answer_id", "answer_part", "redacted_text")
+    }
 
     def rows():
         yield CSV_COLUMNS
@@ -127,19 +129,10 @@ def answers_csv(request, survey_id: int):
                     "; ".join(answer.labels),
                     answer.get_counts_as_display(),
                     answer.get_special_display() if answer.special else "",
-                    answer.text,
-                    _comment_for_export(answer, cleared),
+                    shown.get((answer.pk, Voice.AnswerPart.ANSWER), ""),
+                    shown.get((answer.pk, Voice.AnswerPart.COMMENT), ""),
                     "yes" if answer.may_quote else "no",
                 ]
             )
 
     return csv_download(f"{slugify(survey.title)}-answers.csv", rows())
-
-
-WITHHELD = "(withheld: not yet analysed or with the safeguarding lead)"
-
-
-def _comment_for_export(answer: Answer, cleared: dict[int, str]) -> str:
-    if not answer.comment:
-        return ""
-    return spreadsheet_safe(cleared[answer.pk]) if answer.pk in cleared else WITHHELD

@@ -26,6 +26,31 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
+def force_login_gives_the_code(monkeypatch):
+    """Officers, safeguarding leads and superusers sign in with a password and then the code
+    from their authenticator app; engagement/staff_security.py turns away a session that has
+    not given the code. A test's client.force_login(user) stands for the whole sign-in, so for
+    a user with an app it records the code in the session as allauth does. A password-only
+    session is client.login(email=..., password=...), Django's own sign-in."""
+    from allauth.account.internal.flows.login import record_authentication
+    from django.http import HttpRequest
+    from django.test import Client
+
+    force_login = Client.force_login
+
+    def force_login_with_code(self, user, backend=None):
+        force_login(self, user, backend)
+        app = user.authenticator_set.filter(type="totp").first()
+        if app is not None:
+            request = HttpRequest()
+            request.session = self.session
+            record_authentication(request, user, "mfa", id=app.pk, type=app.type)
+            request.session.save()
+
+    monkeypatch.setattr(Client, "force_login", force_login_with_code)
+
+
+@pytest.fixture(autouse=True)
 def empty_cache():
     """Rate limits and the survey start throttle count in the cache: each test starts afresh."""
     from django.core.cache import cache
@@ -62,3 +87,42 @@ def officer(client):
     user = UserFactory(roles=[OFFICER])
     client.force_login(user)
     return user
+
+
+@pytest.fixture
+def index(db):
+    """The "You said, we did" index page, published under home."""
+    from outcomes_cms.models import HomePage
+    from you_said_we_did.models import YouSaidWeDidIndexPage
+
+    home = HomePage.objects.get()
+    page = YouSaidWeDidIndexPage(title="You said, we did", slug="you-said-we-did")
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def make_change(index):
+    """make_change(themes=[...], outcomes=[...], publish=True, **fields): a change page."""
+    from engagement.models import Theme
+    from outcomes_cms.models import OutcomePage
+    from you_said_we_did.models import YouSaidWeDidPage
+
+    def make(themes=("transport",), outcomes=(), publish=True, **fields) -> YouSaidWeDidPage:
+        fields = {
+            "title": "The school bus comes too early",
+            "you_said": "The bus comes too early",
+            "we_did": "We changed the routes",
+            **fields,
+        }
+        page = YouSaidWeDidPage(**fields)
+        page.themes = list(Theme.objects.filter(key__in=themes))
+        page.outcomes = list(OutcomePage.objects.filter(title__in=outcomes))
+        index.add_child(instance=page)
+        revision = page.save_revision()
+        if publish:
+            revision.publish()
+        return page
+
+    return make

@@ -10,11 +10,17 @@ follows) and is written on the page's history: "Checked by the young ambassadors
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import Page, TaskState
+
+from engagement.models import Voice
+from engagement.roles import PARENT_CARER_AMBASSADOR
+from engagement.voices import sync_voice
 
 from .models import AmbassadorCheckTask
 
@@ -52,6 +58,20 @@ class CheckForm(forms.Form):
         return data
 
 
+def ambassador_audience(group) -> str:
+    """Parent carer ambassadors speak as parent carers; every other ambassador as a young person."""
+    if group is not None and group.name == PARENT_CARER_AMBASSADOR:
+        return Voice.Audience.PARENT_CARER
+    return Voice.Audience.YOUNG_PERSON
+
+
+def words_said(task_state_id) -> str:
+    """An ambassador's words on a check as an officer may read them: redacted, and only once
+    checked (words being checked or with the safeguarding lead read as none)."""
+    voice = Voice.objects.filter(review_id=task_state_id).first()
+    return voice.redacted_text if voice else ""
+
+
 def live_version(draft):
     """The page as the public sees it now (None if never published), to compare with."""
     return Page.objects.filter(pk=draft.pk, live=True).specific().first()
@@ -77,13 +97,25 @@ def check_draft(request, task_state_id: int):
         decision, comment = form.cleaned_data["decision"], form.cleaned_data["comment"].strip()
         task = state.task.specific
         group = task.groups.filter(pk__in=request.user.groups.all()).first()
-        task.on_action(state, request.user, decision, comment=comment)
-        log(
-            instance=state.workflow_state.content_object,
-            action=CHECK_LOGGED,
-            user=request.user,
-            data={"group": group.name if group else "", "decision": decision, "comment": comment},
-        )
+        with transaction.atomic():
+            # The words go to the pool, where they are checked and redacted before an officer
+            # reads them; Wagtail's own records (the task's comment, the history) keep none.
+            task.on_action(state, request.user, decision, comment="")
+            sync_voice(
+                {"review": state},
+                comment,
+                channel=Voice.Channel.REVIEW,
+                audience=ambassador_audience(group),
+                prompt=draft.title[:300],
+                said_at=timezone.now(),
+            )
+            log(
+                instance=state.workflow_state.content_object,
+                action=CHECK_LOGGED,
+                user=request.user,
+                data={"group": group.name if group else "", "decision": decision,
+                      "task_state": state.pk},
+            )  # fmt: skip
         messages.success(request, "Thank you. Your check has been sent to the council.")
         return redirect("ambassador_checks")
     return TemplateResponse(

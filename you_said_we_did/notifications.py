@@ -23,6 +23,7 @@ from django_tasks import task
 from engagement.disclosure import Records
 from engagement.models import Voice
 from engagement.themes import carrying
+from engagement.voices import withheld_ids
 from surveys.models import Answer, HearBackRequest
 
 from .models import Notification, YouSaidWeDidPage
@@ -45,18 +46,17 @@ def current_contacts():
 def contacts_for(page: YouSaidWeDidPage):
     """Who should hear about this page: their comments carry its themes or are about its
     outcomes, or they answered questions measuring its outcomes. Nobody with a comment that is
-    with the safeguarding lead."""
+    with the safeguarding lead, or not yet checked."""
     themes, outcomes = list(page.themes.all()), list(page.outcomes.all())
     about = Voice.objects.filter(Q(outcome__in=outcomes) | Q(pk__in=carrying(themes).values("pk")))
     from_response = about.filter(survey_answer__response=OuterRef("response"))
     from_session = about.filter(contribution__session=OuterRef("session"))
     answered = Answer.objects.filter(response=OuterRef("response"), question__outcome__in=outcomes)
-    with_lead = Voice.objects.with_safeguarding_lead()
     return (
         current_contacts()
         .filter(Exists(from_response) | Exists(from_session) | Exists(answered))
-        .exclude(Exists(with_lead.filter(survey_answer__response=OuterRef("response"))))
-        .exclude(Exists(with_lead.filter(contribution__session=OuterRef("session"))))
+        .exclude(response__in=withheld_ids("survey_answer__response"))
+        .exclude(session__in=withheld_ids("contribution__session"))
     )
 
 

@@ -4,7 +4,7 @@ from django.utils.formats import date_format
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 
-from .coproduction import CHECK_LOGGED
+from .coproduction import CHECK_LOGGED, words_said
 
 
 @hooks.register("register_log_actions")
@@ -18,5 +18,6 @@ def ambassador_check_log(actions):
             group = (data.get("group") or "ambassadors").lower()
             answer = "it is right" if data.get("decision") == "approve" else "it needs changing"
             when = date_format(log_entry.timestamp, "j F Y")
-            said = f': "{data["comment"]}"' if data.get("comment") else ""
+            words = words_said(data["task_state"]) if data.get("task_state") else ""
+            said = f': "{words}"' if words else ""
             return f"Checked by the {group}s on {when}: {answer}{said}"

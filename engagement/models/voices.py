@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.utils.text import Truncator
 
@@ -11,12 +12,9 @@ class Sentiment(models.TextChoices):
 
 
 class VoiceQuerySet(models.QuerySet):
-    def for_everyone_but_safeguarding(self):
-        """Comments anyone but the safeguarding lead may see: never a possible disclosure that a
-        lead has not cleared ("no concern"), and never one not yet analysed."""
-        return self.filter(analysed_at__isnull=False).exclude(
-            models.Q(safeguarding_flag=True) & ~models.Q(safeguarding_case__status="no_concern")
-        )
+    def checked(self):
+        """Analysed as they stand now: the safeguarding check has read these very words."""
+        return self.filter(analysed_at__isnull=False, analysed_text=models.F("text"))
 
     def needing_analysis(self):
         """Never analysed, or edited since (the queryset form of Voice.needs_analysis)."""
@@ -28,8 +26,26 @@ class VoiceQuerySet(models.QuerySet):
         """Possible disclosures a lead has not cleared: shown nowhere but the lead's queue."""
         return self.filter(safeguarding_flag=True).exclude(safeguarding_case__status="no_concern")
 
+    def not_with_safeguarding_lead(self):
+        return self.exclude(
+            models.Q(safeguarding_flag=True) & ~models.Q(safeguarding_case__status="no_concern")
+        )
+
     def quotable(self):
-        return self.for_everyone_but_safeguarding().filter(consent_to_quote=True)
+        return self.filter(consent_to_quote=True)
+
+
+class VisibleVoiceManager(models.Manager.from_queryset(VoiceQuerySet)):
+    """The pool as everyone but the safeguarding lead may read it: comments already checked,
+    and never a possible disclosure a lead has not cleared ("no concern").
+
+    It is Voice's default manager, so every query that does not ask otherwise (Voice.objects,
+    outcome.voices, import.voices, Wagtail's views and choosers, get_object_or_404(Voice, ...))
+    leaves withheld comments out: a new view, export or command cannot forget to.
+    """
+
+    def get_queryset(self):
+        return super().get_queryset().checked().not_with_safeguarding_lead()
 
 
 class Voice(models.Model):
@@ -47,6 +63,7 @@ class Voice(models.Model):
         SURVEY = "survey", "Survey"
         FOCUS_GROUP = "focus_group", "Focus group"
         IMPORT = "import", "Imported"
+        REVIEW = "review", "Ambassadors' check"
 
     class Audience(models.TextChoices):
         YOUNG_PERSON = "young_person", "Young person"
@@ -63,15 +80,24 @@ class Voice(models.Model):
         on_delete=models.SET_NULL,
         related_name="voices",
     )
-    survey_answer = models.OneToOneField(
-        "surveys.Answer", null=True, blank=True, on_delete=models.CASCADE, related_name="voice"
+
+    class AnswerPart(models.TextChoices):
+        COMMENT = "comment", "'Your voice' comment"
+        ANSWER = "answer", "Free-text answer"
+
+    # A survey answer gives up to two comments: its free-text answer and its "Your voice".
+    survey_answer = models.ForeignKey(
+        "surveys.Answer", null=True, blank=True, on_delete=models.CASCADE, related_name="voices"
     )
+    answer_part = models.CharField(max_length=8, choices=AnswerPart.choices, blank=True)
+    # No reverse accessor: contribution.voice would read the row whatever its state (Django
+    # reaches one-to-one objects through the plain base manager). Query Voice.objects instead.
     contribution = models.OneToOneField(
         "surveys.Contribution",
         null=True,
         blank=True,
         on_delete=models.CASCADE,
-        related_name="voice",
+        related_name="+",
     )
     comment_import = models.ForeignKey(
         "engagement.CommentImport",
@@ -79,6 +105,14 @@ class Voice(models.Model):
         blank=True,
         on_delete=models.CASCADE,
         related_name="voices",
+    )
+    # An ambassador's words on a draft they checked ("it needs changing: ..."), at /review/.
+    review = models.OneToOneField(
+        "wagtailcore.TaskState",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
     )
     prompt = models.CharField(
         max_length=300, blank=True, help_text="The question or prompt the comment answered"
@@ -108,11 +142,25 @@ class Voice(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
-    objects = VoiceQuerySet.as_manager()
+    objects = VisibleVoiceManager()
+    # Every comment, withheld ones too (not yet checked, or with the safeguarding lead). Only
+    # the lead's queue, the analysis, storing a source's words, retention and erasure may use
+    # it: tests/test_withheld_manager_use.py fails the build anywhere else.
+    including_withheld = VoiceQuerySet.as_manager()
 
     class Meta:
         verbose_name = "comment"
+        default_manager_name = "objects"
+        # Saving and related-object access need every row (Django's advice: a base manager
+        # must not filter), so the base manager is left plain.
         ordering = ["-said_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["survey_answer", "answer_part"],
+                condition=models.Q(survey_answer__isnull=False),
+                name="one_voice_per_answer_part",
+            )
+        ]
         indexes = [
             models.Index(fields=["channel", "said_at"]),
             # Newest first, stopping at the first few that match (quotable examples, lists).
@@ -122,12 +170,34 @@ class Voice(models.Model):
         ]
 
     def __str__(self):
-        # What every listing and title shows: never the raw words, which may name someone.
-        if self.safeguarding_flag:
-            return f"Comment {self.pk} (a possible safeguarding concern)"
-        if not self.analysed_at:
-            return f"Comment {self.pk} (not analysed yet)"
+        # What every listing and title shows: never the raw words, which may name someone, and
+        # never whether a comment is with the safeguarding lead (that is the lead's to know).
+        if self.needs_analysis or (self.safeguarding_flag and not self.cleared_by_lead):
+            return f"Comment {self.pk} (not shown)"
         return Truncator(self.redacted_text).chars(80)
+
+    def source_description(self) -> str:
+        """Where the words came from, in a safeguarding lead's words (kept on their case)."""
+        if self.survey_answer_id:
+            response = self.survey_answer.response
+            part = self.get_answer_part_display()
+            where = f"Survey '{response.survey.title}', response {response.pk}"
+            return f"{where}, {part} to '{self.prompt}'"[:300]
+        if self.contribution_id:
+            session = self.contribution.session
+            return f"Focus group '{session.title}' on {session.held_on:%-d %B %Y}"[:300]
+        if self.review_id:
+            return f"Ambassadors' check of '{self.prompt}'"[:300]
+        if self.comment_import_id:
+            return f"Imported comments, '{self.comment_import.original_filename}'"[:300]
+        return self.get_channel_display()
+
+    @property
+    def cleared_by_lead(self) -> bool:
+        try:
+            return self.safeguarding_case.status == "no_concern"
+        except ObjectDoesNotExist:
+            return False
 
     @property
     def needs_analysis(self) -> bool:

@@ -111,9 +111,27 @@ ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[SEND voices] "
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "SEND voices"
-# The 6th wrong password for one account within 5 minutes is refused, whatever its source
-# (allauth's documented format: amount/period/per). The counts live in the shared cache.
-ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
+# Every refused code is audited (engagement/accounts.py).
+MFA_FORMS = {
+    "authenticate": "engagement.accounts.AuthenticateForm",
+    "reauthenticate": "engagement.accounts.ReauthenticateForm",
+}
+# Wrong passwords (allauth's format amount/period/per; counted in the shared cache, by the
+# address the TLS proxy saw, ALLAUTH_TRUSTED_PROXY_COUNT in production). OWASP: lock out an
+# (address, account) pair, not the account, or a stranger can lock anyone out; keep a much
+# higher ceiling per account against guesses from many addresses (NIST SP 800-63B: at most
+# 100 failures). So:
+# - one address, one account: the 6th wrong password in 5 minutes is refused
+#   ("login_failed_from_address", engagement/accounts.py), so one address can send at most
+#   60 an hour and can never reach the account's ceiling;
+# - one address, any accounts: 10 a minute (allauth's default);
+# - one account, all addresses: 100 an hour. Only many addresses together can lock the lead
+#   out, and "Forgotten your password?" lifts it at once (allauth clears it on a reset).
+# Authenticator codes count under "login_failed" per account too (allauth's mfa limit).
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": "10/m/ip,100/h/key",
+    "login_failed_from_address": "5/5m/key",
+}
 
 # Staff who can read disclosures or publish to the public must use an authenticator app
 # (engagement/staff_security.py sends them to set one up before anything else). Superusers too.
@@ -122,8 +140,17 @@ MFA_REQUIRED_FOR_ROLES = (OFFICER, SAFEGUARDING_LEAD)
 # sessions keep Django's default age: an anonymous survey in progress must survive a break.
 STAFF_IDLE_TIMEOUT_SECONDS = 30 * 60
 
-# The Wagtail admin signs in through allauth, so its rate limits and MFA apply there too.
+# One way to sign in: allauth's, with its rate limits, the authenticator code and the audit.
+# Wagtail's own forms sign in or reset passwords through plain Django, so they are turned off
+# or sent to allauth's: the admin's and the private pages' logins (engagement/urls.py too), its
+# password reset and its "Change password" panel. Shared page and document passwords (no
+# account, no code, no rate limit) are not offered; private pages are for signed-in staff.
 WAGTAILADMIN_LOGIN_URL = "account_login"
+WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
+WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
 WAGTAIL_SITE_NAME = "SEND voices"
 # The admin must not call out to Wagtail's servers (and the CSP would block it anyway).
 WAGTAIL_ENABLE_UPDATE_CHECK = False
@@ -191,6 +218,11 @@ HEAR_BACK_RETENTION_DAYS = 730
 # (surveys/throttle.py); the address is only ever kept as a keyed hash in the cache.
 SURVEY_STARTS_PER_IP = 30
 SURVEY_STARTS_WINDOW_SECONDS = 10 * 60
+
+# A comment not checked for safeguarding this long after it was written (the task worker is
+# failing or stopped) makes the sweep email the leads (engagement/checking.py) and shows a
+# warning on their queue.
+SAFEGUARDING_CHECK_LATE_MINUTES = 15
 
 # Survey responses never finished and untouched for this long are deleted by apply_retention.
 INCOMPLETE_RESPONSE_RETENTION_DAYS = 90

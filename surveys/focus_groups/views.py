@@ -29,9 +29,9 @@ facilitators_only = permission_required("engagement.run_focus_groups", raise_exc
 BULK_SALT = "focus-group-bulk-import"
 
 
-WITH_THE_LEAD = (
-    "This contribution may be a safeguarding concern. It has gone to the safeguarding lead, "
-    "and only they can read it now."
+NOT_SHOWN = (
+    "These words are not shown: they are being checked, or only the safeguarding lead can "
+    "read them. Nothing is lost."
 )
 
 
@@ -47,11 +47,11 @@ def _session_for(request, pk: int) -> FocusGroupSession:
 
 
 def sync_contribution_voice(contribution: Contribution) -> None:
-    """Quotes and notes join the pool of comments; a tally is a count, not a comment."""
-    text = "" if contribution.kind == Contribution.Kind.TALLY else contribution.text
+    """Every contribution's words join the pool of comments (a tally's too: "7 of 9 said ..."
+    is still someone's words), to be checked and redacted before anyone else reads them."""
     sync_voice(
         {"contribution": contribution},
-        text,
+        contribution.text,
         channel=Voice.Channel.FOCUS_GROUP,
         audience=contribution.speaker_type,
         outcome_id=contribution.effective_outcome_id,
@@ -119,9 +119,7 @@ def _session_page(request, session, form=None, hear_back_form=None) -> TemplateR
             "prompt_form": PromptForm(),
             "hear_back_form": hear_back_form or HearBackForm(),
             "hear_back_count": session.hear_back.count(),
-            "contributions": with_safeguarding_marks(
-                session.contributions.select_related("prompt")
-            ),
+            "contributions": with_checked_words(session.contributions.select_related("prompt")),
         },
         status=400 if form or hear_back_form else 200,
     )
@@ -142,17 +140,20 @@ def hear_back_add(request, pk: int):
     return redirect("focus_group_session", pk=session.pk)
 
 
-def with_safeguarding_marks(contributions) -> list[Contribution]:
-    """The contributions, each marked if its words are with the safeguarding lead: those are
-    shown to nobody else, not even here."""
+def with_checked_words(contributions) -> list[Contribution]:
+    """The contributions, each with `shown_text`: its words as the pool shows them (checked,
+    names and numbers redacted), or None while they are being checked or are with the
+    safeguarding lead. Facilitators and officers read nothing else, not even here; the two
+    cases look the same, so nobody but the lead learns which words went to the lead."""
     contributions = list(contributions)
-    withheld = set(
-        Voice.objects.with_safeguarding_lead()
-        .filter(contribution__in=contributions)
-        .values_list("contribution_id", flat=True)
+    redacted = dict(
+        Voice.objects.filter(contribution__in=contributions).values_list(
+            "contribution_id", "redacted_text"
+        )
     )
     for contribution in contributions:
-        contribution.with_safeguarding_lead = contribution.pk in withheld
+        nothing_to_check = "" if not contribution.text.strip() else None  # a bare tally
+        contribution.shown_text = redacted.get(contribution.pk, nothing_to_check)
     return contributions
 
 
@@ -184,7 +185,7 @@ def contribution_add(request, pk: int):
     if wants_json:
         item = render_to_string(
             "surveys/focus_groups/includes/contribution_item.html",
-            {"contribution": with_safeguarding_marks([contribution])[0], "session": session},
+            {"contribution": with_checked_words([contribution])[0], "session": session},
             request=request,
         )
         return JsonResponse({"ok": True, "id": contribution.pk, "html": item})
@@ -196,11 +197,19 @@ def contribution_add(request, pk: int):
 @facilitators_only
 def contribution_edit(request, pk: int, contribution_id: int):
     session = _session_for(request, pk)
-    contribution = get_object_or_404(session.contributions, pk=contribution_id)
-    if with_safeguarding_marks([contribution])[0].with_safeguarding_lead:
-        messages.info(request, WITH_THE_LEAD)
+    contribution = with_checked_words(
+        [get_object_or_404(session.contributions, pk=contribution_id)]
+    )[0]
+    if contribution.shown_text is None:
+        messages.info(request, NOT_SHOWN)
         return redirect("focus_group_session", pk=session.pk)
-    form = ContributionForm(request.POST or None, instance=contribution, session=session)
+    # The box holds the redacted words: saving them keeps no more than anyone may read.
+    form = ContributionForm(
+        request.POST or None,
+        instance=contribution,
+        session=session,
+        initial={"text": contribution.shown_text},
+    )
     if request.method == "POST":
         if "delete" in request.POST:
             contribution.delete()  # its Voice goes with it (cascade)

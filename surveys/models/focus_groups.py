@@ -151,16 +151,12 @@ class Contribution(models.Model):
         ]
 
     def __str__(self):
-        return self.display()
+        # Never the words: they are read through the pool of comments, checked and redacted.
+        return f"{self.short_kind} {self.pk} in {self.session}"
 
     @property
     def short_kind(self) -> str:
         return self.kind.capitalize()
-
-    def display(self) -> str:
-        if self.kind == self.Kind.TALLY:
-            return f"{self.tally_count} of {self.tally_of}: {self.text}".rstrip(": ")
-        return self.text
 
     @property
     def effective_outcome_id(self):

@@ -97,7 +97,8 @@ class Answer(models.Model):
         ]
 
     def __str__(self):
-        return self.display()
+        # Never the free text: staff read it through the pool of comments, checked and redacted.
+        return f"Answer {self.pk} to question {self.question_id}"
 
     def save(self, *args, **kwargs):
         if not self.audience:
@@ -105,6 +106,7 @@ class Answer(models.Model):
         super().save(*args, **kwargs)
 
     def display(self) -> str:
+        """The answer as the respondent gave it: for their own pages only."""
         if self.special:
             return self.get_special_display()
         parts = [*self.labels]

@@ -1,5 +1,8 @@
 import pytest
+from django.db.models import F
+from django.test import override_settings
 from django.utils import timezone
+from django_tasks_db.management.commands.db_worker import Worker
 
 from engagement.models import Voice
 
@@ -21,3 +24,22 @@ def make_voice(django_capture_on_commit_callbacks):
         return voice
 
     return make
+
+
+@pytest.fixture
+def database_task_queue(demo_site):
+    """The database queue, empty, and the demo comments already analysed: only each test's own
+    comments are waiting."""
+    Voice.including_withheld.update(analysed_at=timezone.now(), analysed_text=F("text"))
+    with override_settings(
+        TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+    ):
+        yield
+
+
+def worker() -> Worker:
+    """A database-queue worker run by hand in the test: claim, run, no waiting."""
+    return Worker(
+        queue_names=["default"], interval=0, batch=True, backend_name="default",
+        startup_delay=False, max_tasks=None, worker_id="test-worker",
+    )  # fmt: skip

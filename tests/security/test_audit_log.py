@@ -2,6 +2,7 @@
 never a comment's words; superusers and officers read it in the admin, nobody changes it."""
 
 import pytest
+from django.test import Client
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -17,14 +18,51 @@ def kinds(**filters) -> list[str]:
     return list(AuditEvent.objects.filter(**filters).values_list("kind", flat=True))
 
 
+def actions(**filters) -> list[tuple[str, str]]:
+    return list(AuditEvent.objects.filter(**filters).order_by("pk").values_list("kind", "action"))
+
+
 def test_sign_ins_and_refused_sign_ins_are_recorded(client, demo_site):
     lead = UserFactory(email="lead@council.example", roles=[SAFEGUARDING_LEAD])
     client.post("/accounts/login/", {"login": "lead@council.example", "password": "guess"})
     client.post("/accounts/login/", {"login": "lead@council.example", "password": PASSWORD})
     assert kinds() == ["sign_in_failed"]  # the password alone does not sign a lead in
+    client.post("/accounts/2fa/authenticate/", {"code": "000000"})
     client.post("/accounts/2fa/authenticate/", {"code": totp_code()})
-    assert kinds(user=lead) == ["sign_in", "sign_in_failed"]
-    assert AuditEvent.objects.filter(email="lead@council.example").count() == 2
+    assert actions(user=lead) == [
+        ("sign_in_failed", "Wrong email or password"),
+        ("sign_in_failed", "Wrong authenticator code"),
+        ("sign_in", "Signed in with password and authenticator code"),
+    ]
+    assert AuditEvent.objects.filter(email="lead@council.example").count() == 3
+
+
+def test_refusals_for_too_many_wrong_tries_are_recorded(client, demo_site):
+    lead = UserFactory(email="lead@council.example", roles=[SAFEGUARDING_LEAD])
+    for _ in range(6):
+        client.post("/accounts/login/", {"login": "lead@council.example", "password": "guess"})
+    assert actions(user=lead)[-2:] == [
+        ("sign_in_failed", "Wrong email or password"),
+        ("sign_in_failed", "Refused: too many wrong passwords"),
+    ]
+    client.post("/accounts/login/", {"login": "nobody@council.example", "password": "guess"})
+    assert actions(email="nobody@council.example") == [
+        ("sign_in_failed", "Wrong email or password")
+    ]
+
+
+def test_a_sign_in_without_the_code_says_so_and_the_code_given_later_is_recorded(client, demo_site):
+    """Django's own sign-in (any route but allauth's) is recorded too, as what it is."""
+    officer = UserFactory(roles=[OFFICER])
+    assert client.login(email=officer.email, password=PASSWORD)
+    assert actions(user=officer) == [
+        ("sign_in", "Password accepted; no access until the authenticator code is given")
+    ]
+    client.post("/accounts/2fa/reauthenticate/", {"code": totp_code()})
+    assert actions(user=officer)[-1] == ("sign_in", "Authenticator code given for this session")
+    commissioner = UserFactory(roles=[COMMISSIONER])
+    Client().post("/accounts/login/", {"login": commissioner.email, "password": PASSWORD})
+    assert actions(user=commissioner) == [("sign_in", "Signed in with password")]
 
 
 def test_every_download_is_recorded_such_as_the_answers_csv(client, demo_site):

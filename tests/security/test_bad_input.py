@@ -99,12 +99,16 @@ def facilitator_client(client):
 
 
 @pytest.mark.parametrize("name", HOSTILE_TEXT)
-def test_a_contribution_with_hostile_text_is_refused_or_stored_escaped(facilitator_client, name):
+def test_a_contribution_with_hostile_text_is_refused_or_stored_escaped(
+    facilitator_client, name, django_capture_on_commit_callbacks
+):
     client, session = facilitator_client
     url = f"/focus-groups/{session.pk}/contributions/"
     base = {"kind": "quote", "speaker_type": "young_person"}
-    client.post(url, {**base, "text": "Kept words", "client_key": str(uuid.uuid4())})
-    posted = client.post(url, {**base, "text": HOSTILE_TEXT[name], "client_key": str(uuid.uuid4())})
+    with django_capture_on_commit_callbacks(execute=True):  # checked, so shown on the page
+        client.post(url, {**base, "text": "Kept words", "client_key": str(uuid.uuid4())})
+        hostile = {**base, "text": HOSTILE_TEXT[name], "client_key": str(uuid.uuid4())}
+        posted = client.post(url, hostile)
     assert Contribution.objects.filter(text="Kept words").count() == 1
     if name in REFUSED or name == EMPTY:
         assert posted.status_code == 400

@@ -5,7 +5,7 @@ import io
 
 import pytest
 
-from engagement.disclosure import PEOPLE_HEARD, RESPONSES_STARTED, Records, publish
+from engagement.disclosure import PEOPLE_HEARD, Records, publish
 from engagement.roles import COMMISSIONER, OFFICER
 from surveys.models import AnswerScale, SurveyPage
 from tests.factories import UserFactory
@@ -28,7 +28,7 @@ def test_officer_sees_rounded_counts_and_completion_rate(officer_client, bradfor
     completed = Records.of(
         bradford.responses.filter(completed_at__isnull=False).values_list("pk", flat=True)
     )
-    shown_started = publish(RESPONSES_STARTED, started)
+    shown_started = publish(PEOPLE_HEARD, started)
     shown_completed = publish(PEOPLE_HEARD, completed)
     assert bradford.title in html
     assert f"<td>{shown_started}</td>" in html and f"<td>{shown_completed}</td>" in html

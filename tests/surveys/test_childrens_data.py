@@ -58,7 +58,7 @@ def answered_with_comment_and_email(client, respondent, bradford) -> Response:
 
 def test_a_respondent_deletes_their_answers_comments_and_email(client, respondent, bradford):
     response = answered_with_comment_and_email(client, respondent, bradford)
-    assert Voice.objects.filter(survey_answer__response=response).exists()
+    assert Voice.including_withheld.filter(survey_answer__response=response).exists()
     assert "delete your answers" in client.get(respondent.url("done")).content.decode()
 
     confirm = client.get(respondent.url("delete"))
@@ -69,7 +69,7 @@ def test_a_respondent_deletes_their_answers_comments_and_email(client, responden
 
     assert not Response.objects.filter(pk=response.pk).exists()
     assert not Answer.objects.filter(response_id=response.pk).exists()
-    assert not Voice.objects.filter(survey_answer__response_id=response.pk).exists()
+    assert not Voice.including_withheld.filter(survey_answer__response_id=response.pk).exists()
     assert not HearBackRequest.objects.filter(email="me@example.org").exists()
     # Nothing is left to delete, and the flow starts afresh.
     assert "no answers to delete" in client.get(respondent.url("delete")).content.decode()

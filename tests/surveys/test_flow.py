@@ -33,7 +33,7 @@ def test_bradford_survey_start_to_finish(client, respondent, bradford):
     assert response.completed_at is not None
     assert response.answered_by == Response.AnsweredBy.ME_WITH_HELP
     assert response.answers.count() == 10
-    assert Voice.objects.filter(survey_answer__response=response).count() == 10
+    assert Voice.including_withheld.filter(survey_answer__response=response).count() == 10
 
 
 def test_reposting_a_step_keeps_one_answer_the_latest(respondent, bradford):
@@ -159,11 +159,11 @@ def test_editing_or_clearing_a_comment_keeps_the_pool_in_step(respondent, bradfo
     respondent.answer(1, "Yes", comment="First words")
     respondent.answer(1, "Yes", comment="Better words")
     response = the_response(bradford)
-    assert list(Voice.objects.filter(survey_answer__response=response).values_list("text")) == [
-        ("Better words",)
-    ]
+    assert list(
+        Voice.including_withheld.filter(survey_answer__response=response).values_list("text")
+    ) == [("Better words",)]
     respondent.answer(1, "Yes", comment="")
-    assert not Voice.objects.filter(survey_answer__response=response).exists()
+    assert not Voice.including_withheld.filter(survey_answer__response=response).exists()
 
 
 def test_tagged_link_records_the_channel(client, bradford):
@@ -252,11 +252,12 @@ def test_changing_who_is_answering_moves_the_answers_so_far_to_that_audience(
     respondent.answer(1, "Yes", comment="The bus is always late")
     response = the_response(bradford)
     answer = response.answers.get()
-    assert (answer.audience, answer.voice.audience) == ("young_people", "young_person")
+    voice = Voice.including_withheld.get(survey_answer=answer)
+    assert (answer.audience, voice.audience) == ("young_people", "young_person")
 
     client.post(respondent.url("who"), {"answered_by": "me", "audience": "parent_carers"})
     answer.refresh_from_db()
     assert answer.audience == "parent_carers" == Response.objects.get(pk=response.pk).audience
-    assert Voice.objects.get(survey_answer=answer).audience == "parent_carer"
+    assert Voice.including_withheld.get(survey_answer=answer).audience == "parent_carer"
     respondent.answer(2, "Yes")
     assert set(response.answers.values_list("audience", flat=True)) == {"parent_carers"}

@@ -62,7 +62,7 @@ def test_a_good_csv_in_each_encoding_imports_every_row_once(session_client, enco
         "Our SENCo is brilliant – she listens",
         "I want a job, maybe in a shop",
     ]
-    assert Voice.objects.filter(contribution__session=session).count() == 3
+    assert Voice.including_withheld.filter(contribution__session=session).count() == 3
     assert session.prompts.filter(text="What is hard at college?").exists()
     assert session.contributions.get(text__startswith="I want").may_publish
 

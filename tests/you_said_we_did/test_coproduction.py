@@ -3,6 +3,7 @@
 import pytest
 from wagtail.models import PageLogEntry, TaskState, Workflow
 
+from engagement.models import SafeguardingCase, Voice
 from engagement.roles import COMMISSIONER, OFFICER, PARENT_CARER_AMBASSADOR, YOUNG_AMBASSADOR
 from outcomes_cms.models import OutcomePage
 from tests.factories import UserFactory
@@ -23,7 +24,9 @@ def submit(page, officer):
     return TaskState.objects.filter(status="in_progress").latest("pk")
 
 
-def test_young_ambassadors_check_a_draft_and_the_history_says_so(client, make_change, officer):
+def test_young_ambassadors_check_a_draft_and_the_history_says_so(
+    client, make_change, officer, django_capture_on_commit_callbacks
+):
     page = make_change(publish=False, you_said="You said the bus is too early")
     state = submit(page, officer)
     ambassador = UserFactory(roles=[YOUNG_AMBASSADOR])
@@ -32,7 +35,9 @@ def test_young_ambassadors_check_a_draft_and_the_history_says_so(client, make_ch
     assert page.title in client.get("/review/").content.decode()
     draft = client.get(f"/review/{state.pk}/").content.decode()
     assert "You said the bus is too early" in draft and "Does this say what you meant?" in draft
-    client.post(f"/review/{state.pk}/", {"decision": "approve", "comment": "Yes, that is it"})
+    with django_capture_on_commit_callbacks(execute=True):  # the words are checked
+        check = {"decision": "approve", "comment": "Yes, that is it, ask Sarah on 07700 900123"}
+        client.post(f"/review/{state.pk}/", check)
 
     state.refresh_from_db()
     assert state.status == "approved" and state.finished_by == ambassador
@@ -40,7 +45,8 @@ def test_young_ambassadors_check_a_draft_and_the_history_says_so(client, make_ch
     assert following.task.name == "Parent carer ambassadors check"
     entry = PageLogEntry.objects.get(page=page, action=CHECK_LOGGED)
     assert entry.message.startswith("Checked by the young ambassadors on ")
-    assert entry.message.endswith(': it is right: "Yes, that is it"')
+    assert entry.message.endswith(': it is right: "Yes, that is it, ask [name] on [phone]"')
+    assert "07700" not in str(entry.data)
 
     client.force_login(officer)
     history = client.get(f"/admin/pages/{page.pk}/history/").content.decode()
@@ -57,7 +63,28 @@ def test_asking_for_changes_needs_words_and_sends_the_draft_back(client, make_ch
     assert state.status == "in_progress"
     client.post(f"/review/{state.pk}/", {"decision": "reject", "comment": "Say taxi, not bus"})
     state.refresh_from_db()
-    assert state.status == "rejected" and state.comment == "Say taxi, not bus"
+    assert state.status == "rejected" and state.comment == ""  # the words are in the pool
+    voice = Voice.including_withheld.get(review=state)
+    assert (voice.text, voice.channel, voice.audience) == (
+        "Say taxi, not bus",
+        "review",
+        "young_person",
+    )
+
+
+def test_an_ambassadors_disclosure_reaches_the_lead_only(
+    client, make_change, officer, django_capture_on_commit_callbacks
+):
+    page = make_change(publish=False)
+    state = submit(page, officer)
+    client.force_login(UserFactory(roles=[YOUNG_AMBASSADOR]))
+    words = "It needs changing. Also my uncle hurts me and I am scared to go home"
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/review/{state.pk}/", {"decision": "reject", "comment": words})
+    assert SafeguardingCase.objects.get(text=words).source.startswith("Ambassadors' check")
+    client.force_login(officer)
+    history = client.get(f"/admin/pages/{page.pk}/history/").content.decode()
+    assert "Checked by the young ambassadors" in history and "scared" not in history
 
 
 def test_each_group_sees_only_its_own_step(client, make_change, officer):

@@ -7,6 +7,10 @@ running: every task then marked "running" belongs to a dead worker. With workers
 of comments takes seconds; other tasks, such as retraining, may rightly take longer), and the
 comments in analysis tasks still running are not queued again.
 
+It is also the sweep (engagement/checking.py): it books the task worker's own sweep every five
+minutes, and run from cron every ten minutes (with --stale-minutes 30) it emails the leads if
+comments wait unchecked for too long even when no worker runs at all.
+
 A task taken back runs again from the start. Analysing a comment twice stores the same result
 (each chunk is one transaction, so a dead worker leaves no comment half-analysed); a safeguarding
 email may then be sent twice, which is better than never.
@@ -20,21 +24,8 @@ from django.utils import timezone
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
-from engagement.models import Voice
-from engagement.tasks import analyse_voices, queue_analysis
-
-
-def voice_ids_queued() -> set[int]:
-    """Comments that an analysis task waiting in the queue, or running, will reach."""
-    queued = set()
-    waiting = DBTaskResult.objects.filter(
-        status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING],
-        task_path=analyse_voices.module_path,
-    )
-    for args_kwargs in waiting.values_list("args_kwargs", flat=True):
-        ids = args_kwargs["args"][0] if args_kwargs["args"] else args_kwargs["kwargs"]["voice_ids"]
-        queued.update(ids)
-    return queued
+from engagement.checking import schedule_sweep, sweep
+from engagement.tasks import analyse_voices
 
 
 class Command(BaseCommand):
@@ -58,10 +49,10 @@ class Command(BaseCommand):
             if stale_minutes:  # workers may be running: only the short, repeatable analysis
                 interrupted = interrupted.filter(task_path=analyse_voices.module_path)
             taken_back = interrupted.update(status=TaskResultStatus.READY, started_at=None)
-            unanalysed = Voice.objects.needing_analysis().values_list("pk", flat=True)
-            missing = sorted(set(unanalysed) - voice_ids_queued())
-            queue_analysis(missing)  # enqueued when this transaction commits
+            missing, told = sweep()  # enqueued when this transaction commits
+            schedule_sweep()
         self.stdout.write(
-            f"Put back in the queue {taken_back} interrupted tasks; queued {len(missing)} "
+            f"Put back in the queue {taken_back} interrupted tasks; queued {missing} "
             "comments no task was going to analyse."
+            + (" Checking is late: the safeguarding leads were emailed." if told else "")
         )

@@ -99,7 +99,8 @@ def lunch_comment(lunches, lunch_outcome, this_quarter):
         fields = {"channel": "survey", "outcome": lunch_outcome, **fields}
         voice = Voice.objects.create(
             text=text, audience=audience, said_at=moment_in(quarter or this_quarter),
-            analysed_at=timezone.now(), redacted_text=text, **fields,
+            analysed_at=timezone.now(), redacted_text=text, analysed_text=text,
+            **fields,
         )  # fmt: skip
         ThemeDecision.objects.create(
             voice=voice, theme=lunches, decision="accepted", decided_by=officer

@@ -87,7 +87,7 @@ def moment(quarter: Quarter | None, rng: random.Random):
 def world(demo_site) -> World:
     """Many small cells: 360 comments, 140 people answering three questions, 6 focus groups."""
     rng = random.Random(15)
-    Voice.objects.all().delete()
+    Voice.including_withheld.all().delete()
     Response.objects.all().delete()
     FocusGroupSession.objects.all().delete()
     Notification.objects.all().delete()
@@ -122,7 +122,8 @@ def world(demo_site) -> World:
         theme, audience, channel, sentiment, quarter, outcome = cell
         voices.append(
             Voice(
-                text="A comment", redacted_text="A comment", audience=audience, channel=channel,
+                text="A comment", redacted_text="A comment", analysed_text="A comment",
+                audience=audience, channel=channel,
                 sentiment=sentiment, said_at=moment(quarters[quarter], rng),
                 outcome=None if outcome is None else outcomes[outcome], analysed_at=officer_time,
             )

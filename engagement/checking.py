@@ -1,0 +1,132 @@
+"""Checking comments never silently stops: a failed analysis is retried with back-off, a sweep
+queues any comment left unchecked, and the safeguarding leads are told when checking falls
+behind (a possible disclosure waiting unchecked is in nobody's queue).
+
+Until a comment is checked it is shown to nobody (Voice.objects leaves it out), so a failure
+here loses no one's words and leaks none: it delays them. This module makes the delay short
+and, when it is not, known.
+"""
+
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.core.mail import send_mail
+from django.db.models import Min
+from django.urls import reverse
+from django.utils import timezone
+from django_tasks import task
+from django_tasks.base import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
+
+from .models import Voice
+from .roles import SAFEGUARDING_LEAD
+
+# A failed chunk is tried again after each of these; after the last, the sweep takes over.
+RETRY_DELAYS = [timedelta(seconds=30), timedelta(minutes=2), timedelta(minutes=10)]
+SWEEP_EVERY = timedelta(minutes=5)
+ALERT_KEY = "analysis-late-alert"
+ALERT_EVERY = timedelta(hours=1)  # at most one email an hour while checking is behind
+
+
+def retry_later(voice_ids: list[int], attempt: int) -> bool:
+    """Queue this chunk again after the back-off for this attempt; False once out of tries."""
+    from .tasks import analyse_voices
+
+    if attempt > len(RETRY_DELAYS):
+        return False
+    retry = analyse_voices
+    if retry.get_backend().supports_defer:
+        retry = retry.using(run_after=timezone.now() + RETRY_DELAYS[attempt - 1])
+    retry.enqueue(voice_ids, attempt + 1)
+    return True
+
+
+def voice_ids_queued() -> set[int]:
+    """Comments that an analysis task waiting in the database queue, or running, will reach."""
+    from .tasks import analyse_voices
+
+    queued = set()
+    waiting = DBTaskResult.objects.filter(
+        status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING],
+        task_path=analyse_voices.module_path,
+    )
+    for args_kwargs in waiting.values_list("args_kwargs", flat=True):
+        ids = args_kwargs["args"][0] if args_kwargs["args"] else args_kwargs["kwargs"]["voice_ids"]
+        queued.update(ids)
+    return queued
+
+
+def unchecked_since() -> datetime | None:
+    """When the longest-waiting unchecked comment was written (None: none is waiting)."""
+    waiting = Voice.including_withheld.needing_analysis()
+    return waiting.aggregate(oldest=Min("updated_at"))["oldest"]
+
+
+def checking_is_late(now: datetime | None = None) -> bool:
+    oldest = unchecked_since()
+    late_after = timedelta(minutes=settings.SAFEGUARDING_CHECK_LATE_MINUTES)
+    return oldest is not None and oldest < (now or timezone.now()) - late_after
+
+
+def sweep() -> tuple[int, bool]:
+    """Queue every unchecked comment no task will reach; tell the leads if checking is late.
+    Returns how many comments were queued and whether the leads were told."""
+    from .tasks import queue_analysis
+
+    waiting = Voice.including_withheld.needing_analysis().values_list("pk", flat=True)
+    missing = sorted(set(waiting) - voice_ids_queued())
+    queue_analysis(missing)
+    told = checking_is_late() and tell_leads_checking_is_late()
+    return len(missing), told
+
+
+def tell_leads_checking_is_late() -> bool:
+    """Email the leads, at most once per ALERT_EVERY. Sent from here, not from a task: the
+    task worker may be what is failing."""
+    if not cache.add(ALERT_KEY, True, timeout=ALERT_EVERY.total_seconds()):
+        return False
+    leads = get_user_model().objects.filter(groups__name=SAFEGUARDING_LEAD, is_active=True)
+    emails = sorted({lead.email for lead in leads} | {email for _, email in settings.ADMINS})
+    if not emails:
+        return False
+    waiting = Voice.including_withheld.needing_analysis().count()
+    queue = settings.WAGTAILADMIN_BASE_URL + reverse("safeguarding_queue")
+    send_mail(
+        subject="Comments are waiting longer than usual for the safeguarding check",
+        message=(
+            f"{waiting} comments left on SEND voices have not been checked for "
+            f"{settings.SAFEGUARDING_CHECK_LATE_MINUTES} minutes or more. A possible disclosure "
+            "among them is not in your queue yet.\n\n"
+            "Nothing is lost: they are kept and shown to nobody until checked. Please ask "
+            "whoever runs the site to check the task worker (manage.py db_worker).\n\n"
+            f"Your queue: {queue}"
+        ),
+        from_email=None,
+        recipient_list=emails,
+    )
+    return True
+
+
+@task()
+def sweep_unchecked_comments() -> str:
+    """The sweep, run by the task worker every SWEEP_EVERY; each run books the next."""
+    queued, told = sweep()
+    schedule_sweep()
+    return f"Queued {queued} unchecked comments; leads told: {told}."
+
+
+def schedule_sweep() -> bool:
+    """Book the next sweep, unless one is booked already or the backend cannot wait (the
+    immediate backend of dev and tests would run it at once, for ever)."""
+    backend = sweep_unchecked_comments.get_backend()
+    if not backend.supports_defer:
+        return False
+    booked = DBTaskResult.objects.filter(
+        task_path=sweep_unchecked_comments.module_path, status=TaskResultStatus.READY
+    )
+    if booked.exists():
+        return False
+    sweep_unchecked_comments.using(run_after=timezone.now() + SWEEP_EVERY).enqueue()
+    return True
