@@ -28,11 +28,14 @@ def main() -> int:
         cwd=REPO, env={**os.environ, "DISCLOSURE_ATTACK_KEYS": str(keys)},
         capture_output=True, text=True,
     )  # fmt: skip
-    found = re.findall(r"^attack: (\S+) targets (\d+) recovered (\d+)$", run.stdout, re.M)
-    for key, targets, recovered in found:
-        print(f"key {key}: {targets} cells and sums of 1 to 4 attacked, {recovered} recovered")
-    targets = sum(int(t) for _, t, _ in found)
-    recovered = sum(int(r) for _, _, r in found)
+    found = re.findall(
+        r"^attack: (\S+) figures (\d+) targets (\d+) recovered (\d+)$", run.stdout, re.M
+    )
+    for key, figures, targets, recovered in found:
+        print(f"key {key}: {figures} published figures, {targets} cells and sums of 1 to 4 "
+              f"attacked, {recovered} recovered")  # fmt: skip
+    targets = sum(int(t) for _, _, t, _ in found)
+    recovered = sum(int(r) for _, _, _, r in found)
     print(f"{len(found)} keys: {targets} attacked, {recovered} recovered")
     if run.returncode:
         print(run.stdout[-3000:], run.stderr[-2000:], sep="\n")

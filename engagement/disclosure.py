@@ -4,11 +4,14 @@ Every count that leaves the platform (dashboard pages, the PDF, CSV and Excel, t
 "You said, we did" pages, the officers' survey results) is published here, and only here, by
 cell-key random rounding to base 5 (docs/adr/0001-disclosure-control.md says why):
 
-- A count of 0 to 4 is published as "fewer than 5", one label for all five, so that nobody
-  can tell none from a few. A count of 5 or more is never published below 5.
+- A count of 0 is published as "fewer than 5"; 1 to 4 are rounded like any count, to "fewer
+  than 5" or to 5 (up with chance count / 5), so a published 5 may be 1 to 14 and nobody can
+  tell none from a few, nor where a count crosses 5. A count of 5 or more is never published
+  below 5.
 - A count of 5 or more is rounded to a multiple of 5, down or up, with the chance of rounding
-  up equal to the distance from the multiple below (7 becomes 10 two times in five): on
-  average the rounded figure is the true one.
+  up equal to the distance from the multiple below (7 becomes 10 two times in five), and one
+  time in ten each way moved a further 5 (never below 5): on average the published figure is
+  the true one, and it is never more than 9 away.
 - The random number that decides is the cell key: a keyed hash of what is counted, how many
   records there are and the sum of their ids. The same records always publish the same value,
   whichever page, filter or export reaches them, so asking again or in another way gains
@@ -32,17 +35,19 @@ BASE = 5
 FEWER_THAN = f"fewer than {BASE}"
 AT_LEAST = f"{BASE} or more"
 NOT_SHOWN = "not shown"
-# Rounding moves each of a share's two counts, and so the share: on a base of 50 by 3.5
-# points on average (8 at the 95th percentile), on 20 by 8 (20), on 10 by 16 (40). Below 50
-# a share says more about the rounding than about people.
+# Rounding moves each of a share's two counts, and so the share: on a base of 50 by 5 points
+# on average (14 at the 95th percentile), on 100 by 2.6 (7), on 20 by 11.5 (31). Below 50 a
+# share says more about the rounding than about people.
 SHARE_BASE = 50
 METHOD_NOTE = (
-    f"Every count is rounded to a multiple of {BASE}, up or down at random but the same way "
-    f"every time, and any count below {BASE}, none included, is shown as '{FEWER_THAN}'. "
+    f"Every count is rounded to a multiple of {BASE}, up or down at random (now and then one "
+    f"step of {BASE} further) but the same way every time; '{FEWER_THAN}' is 0 to 4, "
+    f"and a small count may be shown as {BASE}. "
     "Totals are rounded on their own, so they may differ from the sum of their rows. "
     f"Percentages are worked out from the rounded counts, and only on {SHARE_BASE} or more. "
     "This is so that small numbers cannot be worked out by comparing filters or adding up."
 )
+NOISE = 0.1  # the chance of a further step of 5, each way
 _MOD = 2**64  # id sums are compared modulo 2**64: numpy's int64 sums wrap the same way
 
 # What is counted: part of each cell key, so the same ids in different tables differ.
@@ -104,19 +109,30 @@ class CellKeyRounding:
             raise ValueError("The cell key secret must be at least 16 bytes.")
         self._key = key
 
-    def _uniform(self, what: str, records: Records) -> float:
-        """The cell key: a number in [0, 1) fixed by what is counted and which records."""
+    def _uniforms(self, what: str, records: Records) -> tuple[float, float]:
+        """The cell key: two numbers in [0, 1) fixed by what is counted and which records."""
         message = f"{what}|{records.count}|{records.id_sum % _MOD}".encode()
         digest = hmac.new(self._key, message, hashlib.sha256).digest()
-        return int.from_bytes(digest[:8], "big") / _MOD
+        return (
+            int.from_bytes(digest[:8], "big") / _MOD,
+            int.from_bytes(digest[8:16], "big") / _MOD,
+        )
 
     def rounded(self, what: str, records: Records) -> int:
         count = records.count
-        if count < BASE:
+        if count == 0:
             return 0
         below, rest = divmod(count, BASE)
-        up = self._uniform(what, records) < rest / BASE
-        return BASE * (below + up)
+        rounding, noise = self._uniforms(what, records)
+        value = BASE * (below + (rounding < rest / BASE))
+        if count < BASE:
+            # 1 to 4 round like any count, to "fewer than 5" or to 5: a fixed line at 5 would
+            # publish exactly whether each sum reaches 5, which the solver used to pin sums of 4.
+            return value
+        # A further step of 5 up or down (NOISE each way): without it, a sum boxed in by
+        # figures all rounded the unlucky way could still be pinned (the ADR's measurement).
+        step = BASE if noise < NOISE else -BASE if noise >= 1 - NOISE else 0
+        return max(value + step, BASE)
 
     def publish(self, what: str, records: Records) -> Published:
         return Published(self.rounded(what, records))

@@ -94,7 +94,10 @@ def _summary(figures: AllFigures, styles) -> list:
 def _outcome(figure: OutcomeFigures, styles) -> list:
     parts = [Paragraph(escape_markup(figure.outcome.title), styles["h3"])]
     if figure.measured:
-        share = figure.overall.percentage or "not shown (too few answers)"
+        share = figure.overall.percentage or (
+            f"not shown (it needs {disclosure.SHARE_BASE} or more counted answers, "
+            f"{disclosure.AT_LEAST} of them positive)"
+        )
         headline = f"Positive: {share} of {figure.overall.answered} counted answers."
         if figure.change:
             headline += f" {figure.change}."

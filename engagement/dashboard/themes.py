@@ -143,7 +143,8 @@ def examples(filters: Filters, themes: list[Theme]) -> dict[int, list[str]]:
     quotes = {}
     for theme in themes:
         listable = in_groups_of_five(theme, quotable)
-        enough = not publish(COMMENTS, comment_records(listable)).small
+        # Published 10 or more is truly 5 or more: never fewer than the quotes shown.
+        enough = publish(COMMENTS, comment_records(listable)).value >= 2 * BASE
         newest = listable.order_by("-said_at", "-pk").values_list("redacted_text", flat=True)
         quotes[theme.pk] = list(newest[:EXAMPLES_PER_THEME]) if enough else []
     return quotes
@@ -173,19 +174,21 @@ def comment_records(voices: QuerySet) -> Records:
 
 
 def in_groups_of_five(theme: Theme, voices: QuerySet) -> QuerySet:
-    """The theme's comments that share who said them, how and in which quarter with 4 or more
-    others in the theme. Every filter selects whole groups, and the themes page already shows
-    each group's size (rounded), so listing these says nothing new and words are never pinned
-    on a group smaller than 5."""
+    """The theme's comments from groups (who said them, how, in which quarter) published as 10
+    or more, which is truly 5 or more. Every filter selects whole groups, and the themes page
+    already shows each group's published size (the same records, the same figure), so listing
+    these says nothing new and words are never pinned on a group smaller than 5."""
     groups = (
         carrying(theme, Voice.objects.all())
         .annotate(quarter=quarter_of("said_at"))
         .values("audience", "channel", "quarter")
-        .annotate(comments=Count("pk"))
-        .filter(comments__gte=BASE)
+        .annotate(comments=Count("pk"), ids=Sum("pk"))
         .order_by()
     )
     large = Q(pk__in=[])
     for group in groups:
-        large |= Q(audience=group["audience"], channel=group["channel"], quarter=group["quarter"])
+        if publish(COMMENTS, Records(group["comments"], group["ids"])).value >= 2 * BASE:
+            large |= Q(
+                audience=group["audience"], channel=group["channel"], quarter=group["quarter"]
+            )
     return carrying(theme, voices).annotate(quarter=quarter_of("said_at")).filter(large)

@@ -11,7 +11,7 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 
-from engagement.disclosure import AT_LEAST, BASE, COMMENTS, METHOD_NOTE, publish
+from engagement.disclosure import AT_LEAST, BASE, COMMENTS, METHOD_NOTE, SHARE_BASE, publish
 from engagement.models import Theme
 from engagement.themes import carrying
 
@@ -43,6 +43,7 @@ def dashboard_view(view):
                 "query": request.GET.urlencode(),
                 "disclosure_note": METHOD_NOTE,
                 "at_least": AT_LEAST,
+                "share_base": SHARE_BASE,
             }
         )
         return TemplateResponse(request, context.pop("template"), context)
@@ -94,8 +95,8 @@ def theme_comments(request, filters: Filters, key: str):
     voices = themes.visible_voices(filters)
     total = publish(COMMENTS, themes.comment_records(carrying(theme, voices)))
     listable = themes.in_groups_of_five(theme, voices)
-    # Published 25 or more means truly 21 or more: the list is always full.
-    enough = publish(COMMENTS, themes.comment_records(listable)).value >= COMMENTS_LISTED + BASE
+    # Published 30 or more means truly 21 or more: the list is always full.
+    enough = publish(COMMENTS, themes.comment_records(listable)).value >= COMMENTS_LISTED + 2 * BASE
     listed = list(listable.order_by("-said_at", "-pk")[:COMMENTS_LISTED]) if enough else []
     for voice, quarter in zip(
         listed, quarters_from_keys(v.quarter or "" for v in listed), strict=True

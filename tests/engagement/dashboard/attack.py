@@ -47,12 +47,14 @@ class Block:
 
 
 def method_interval(shown: str) -> tuple[float, float]:
-    """An attacker who knows the method: "fewer than 5" is 0 to 4, 5 is 5 to 9 (a true 5 or
-    more is never published below 5), anything else is within 4 of the true count."""
+    """An attacker who knows the method: "fewer than 5" is 0 to 4; 5 is 1 to 14 (1 to 4 round
+    up to 5, 10 to 14 may step down); anything else is within 9 of the true count (rounding
+    moves it by up to 4, the further step by 5) and 5 or more."""
     if shown == FEWER_THAN:
         return (0, BASE - 1)
     value = int(shown)
-    return (BASE, 2 * BASE - 1) if value == BASE else (value - BASE + 1, value + BASE - 1)
+    low = 1 if value == BASE else max(BASE, value - 2 * BASE + 1)
+    return (low, value + 2 * BASE - 1)
 
 
 def naive_interval(shown: str) -> tuple[float, float]:
