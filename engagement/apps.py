@@ -9,9 +9,11 @@ class EngagementConfig(AppConfig):
         from django.utils.crypto import salted_hmac
 
         from . import accounts, audit, disclosure, signals  # noqa: F401 - connects the receivers
+        from .request_guards import register_lookups
 
         # The cell keys' secret, derived from SECRET_KEY: rotating SECRET_KEY re-rolls every
         # published rounding (docs/adr/0001-disclosure-control.md).
         disclosure.use_key(
             salted_hmac("engagement.disclosure", "cell keys", algorithm="sha256").digest()
         )
+        register_lookups()

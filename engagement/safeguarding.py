@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.views.decorators.http import require_GET, require_http_methods
 
 from .audit import record
 from .checking import checking_is_late
@@ -45,6 +46,7 @@ class CaseForm(forms.ModelForm):
         labels = {"status": "What was done", "notes": "Notes (what you did, who you told)"}
 
 
+@require_GET
 @login_required
 @leads_only
 def queue(request):
@@ -65,6 +67,7 @@ def queue(request):
     )
 
 
+@require_http_methods(["GET", "POST"])
 @login_required
 @leads_only
 def case_detail(request, pk: int):
@@ -75,8 +78,6 @@ def case_detail(request, pk: int):
         pk=pk,
     )
     form = CaseForm(request.POST or None, instance=case)
-    if request.method == "GET":  # reading a possible disclosure is itself recorded
-        record(AuditEvent.Kind.SAFEGUARDING, request.user, f"Opened case {case.pk}", case)
     if request.method == "POST" and form.is_valid():
         case = form.save(commit=False)
         case.updated_by = request.user
@@ -89,6 +90,9 @@ def case_detail(request, pk: int):
         )
         messages.success(request, f"Saved: {case.get_status_display()}.")
         return redirect("safeguarding_queue")
+    # Reading a possible disclosure is itself recorded, however the page comes to be shown
+    # (a form sent back with a mistake shows the words again).
+    record(AuditEvent.Kind.SAFEGUARDING, request.user, f"Opened case {case.pk}", case)
     return TemplateResponse(
         request,
         "engagement/safeguarding/case.html",

@@ -6,12 +6,19 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from . import accounts, safeguarding, views
 
+# Wagtail's /admin/failwhale/ raises an error on purpose, for testing error reports: not here.
+admin_urlpatterns = [
+    pattern
+    for pattern in wagtailadmin_urls.urlpatterns
+    if getattr(pattern, "name", None) != "wagtailadmin_error_test"
+]
+
 urlpatterns = [
     # One way to sign in: Wagtail's login forms go to allauth's (engagement/accounts.py). Its
     # password reset is off (settings: WAGTAIL_PASSWORD_RESET_ENABLED).
     path("admin/login/", accounts.login_through_allauth),
     path("_util/login/", accounts.login_through_allauth),
-    path("admin/", include(wagtailadmin_urls)),
+    path("admin/", include(admin_urlpatterns)),
     path("accounts/", include("allauth.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("staff/", views.staff_home, name="staff_home"),

@@ -7,13 +7,22 @@ import uuid
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django.utils import timezone
 
 from engagement.dashboard.periods import recent_quarters
 from engagement.models import CommentImport, Voice
 from engagement.roles import FACILITATOR, OFFICER
-from outcomes_cms.models import IndicatorValue, OutcomeIndicator
-from surveys.models import Answer, Contribution, FocusGroupSession, HearBackRequest, SurveyPage
+from outcomes_cms.models import IndicatorValue, OutcomeIndicator, OutcomePage
+from surveys.models import (
+    Answer,
+    AnswerScale,
+    Contribution,
+    FocusGroupSession,
+    HearBackRequest,
+    SurveyPage,
+)
 from tests.factories import UserFactory
+from tests.security.url_walk import url_conf_routes
 from tests.surveys.conftest import Respondent
 
 pytestmark = pytest.mark.django_db
@@ -241,3 +250,84 @@ def test_hostile_text_in_an_indicator_values_file_is_escaped_or_refused(client, 
     else:
         assert posted.status_code == 200 and 'name="rows"' in page
     assert not IndicatorValue.objects.filter(period_start=quarter).exists()
+
+
+# Ids no database column can hold, or that are not numbers at all: asked for through the address
+# or a filter, each is "not found" or a refused filter with its message, never a server error.
+# tests/security/test_every_route.py sends them to every route; these are the ones that broke.
+OVERSIZED = "9" * 40
+DASHBOARD_PAGES = ["/dashboard/", "/dashboard/themes/", "/dashboard/reach/", "/dashboard/loop/"]
+EXPORTS = ["/dashboard/figures.csv", "/dashboard/figures.xlsx", "/dashboard/report.pdf"]
+
+
+@pytest.mark.parametrize("path", [*DASHBOARD_PAGES, *EXPORTS, "/admin/comments/"])
+def test_a_40_digit_outcome_filter_is_refused_with_its_message(client, path):
+    client.force_login(UserFactory(roles=[OFFICER]))
+    response = client.get(path, {"outcome": OVERSIZED})
+    assert response.status_code == 200
+    if path in DASHBOARD_PAGES:  # the figures for everything, and the filter says what is wrong
+        page = response.content.decode()
+        assert "Select a valid choice" in page and "Showing: All time, everyone" in page
+
+
+def chooser_routes() -> list[str]:
+    """Every admin chooser's chosen/<id>/ address, as its URL conf names them."""
+    return sorted(
+        route.label
+        for route in url_conf_routes()
+        if route.name == "chosen" and route.label.startswith("/admin/")
+    )
+
+
+def test_every_chooser_answers_an_id_that_is_not_one_with_not_found(client):
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    routes = chooser_routes()
+    assert len(routes) >= 6  # images, documents and each snippet (comments, themes, ...)
+    for route in routes:
+        for bad in ("abc", OVERSIZED, "-1"):
+            assert client.get(route.replace("<str:pk>", bad)).status_code == 404, (route, bad)
+        multiple = route.replace("chosen/<str:pk>/", "chosen-multiple/")
+        for bad in ("abc", OVERSIZED):
+            assert client.get(multiple, {"id": bad}).status_code < 500, (multiple, bad)
+
+
+def test_a_survey_results_address_with_a_40_digit_id_is_not_found(client):
+    client.force_login(UserFactory(roles=[OFFICER]))
+    for step in ("share/", "answers.csv"):
+        assert client.get(f"/admin/survey-results/{OVERSIZED}/{step}").status_code == 404
+
+
+def test_wagtails_error_test_page_is_not_there(client):
+    """/admin/failwhale/ raises an error on purpose: never on this site, even for a superuser."""
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    assert client.get("/admin/failwhale/").status_code == 404
+
+
+def test_a_delete_request_to_an_admin_delete_page_deletes_nothing(client):
+    """Django's DeleteView deletes on HTTP DELETE, around Wagtail's confirmation and checks."""
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    scale = AnswerScale.objects.first()
+    refused = client.delete(f"/admin/snippets/surveys/answerscale/delete/{scale.pk}/")
+    assert refused.status_code == 405
+    assert AnswerScale.objects.filter(pk=scale.pk).exists()
+
+
+def test_an_id_no_column_can_hold_matches_nothing(demo_site):
+    """In the database itself: through a relation, in a list or in a range (on SQLite these
+    were OverflowError; on PostgreSQL a comparison as numeric that no index serves)."""
+    outcome = OutcomePage.objects.first()
+    Voice.objects.create(
+        text="words", channel="survey", audience="young_person", outcome=outcome,
+        said_at=timezone.now(),
+    )  # fmt: skip
+    huge = int(OVERSIZED)
+    assert not Voice.objects.filter(outcome=huge).exists()
+    assert not Voice.objects.filter(outcome_id=-huge).exists()
+    assert list(Voice.objects.filter(outcome__in=[huge, outcome.pk])) == list(
+        Voice.objects.filter(outcome=outcome)
+    )
+    assert Voice.objects.exclude(outcome__in=[huge]).count() == Voice.objects.count()
+    assert not SurveyPage.objects.filter(pk=huge).exists()  # a page's link to its parent row
+    assert not Answer.objects.filter(pk__in=[huge, -huge]).exists()
+    assert Answer.objects.filter(pk__range=(-huge, huge)).count() == Answer.objects.count()
+    assert not Answer.objects.filter(pk__range=(huge, huge + 1)).exists()
