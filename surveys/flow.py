@@ -1,11 +1,12 @@
 """The respondent's way through a survey, as plain server-rendered pages.
 
 start -> who is answering -> one question per page -> check your answers -> confirmation.
-The response lives in the session; its token appears only in a "save and come back" link,
-which is swapped for the session on first use.
+The session holds the response's token; it appears elsewhere only in a "save and come back"
+link, which works once: using it gives the response a new token, held by that browser alone.
 """
 
 import segno
+from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -31,10 +32,18 @@ def _link_key(survey: SurveyPage) -> str:
 
 
 def current_response(request, survey: SurveyPage) -> Response | None:
-    response_id = request.session.get(_response_key(survey))
-    if response_id is None:
-        return None
-    return Response.objects.filter(pk=response_id, survey=survey).first()
+    """The response this browser holds: by its token, so a swap elsewhere takes it away."""
+    held = request.session.get(_response_key(survey))
+    if isinstance(held, int):  # a session from before sessions held the token: by number
+        response = Response.objects.filter(pk=held, survey=survey).first()
+        if response is not None:
+            hold(request, survey, response)
+        return response
+    return Response.objects.filter(token=held, survey=survey).first() if held else None
+
+
+def hold(request, survey: SurveyPage, response: Response) -> None:
+    request.session[_response_key(survey)] = response.token
 
 
 def display_options(request) -> dict:
@@ -114,7 +123,7 @@ def start(request, survey: SurveyPage):
                 link=link,
                 **({"channel": link.channel} if link else {}),
             )
-            request.session[_response_key(survey)] = response.pk
+            hold(request, survey, response)
         if response.answered_by:  # carrying on: straight back to where they were
             return redirect(
                 _url(request, survey) + Journey(survey, response).next_step_after(survey)
@@ -275,18 +284,31 @@ def save_for_later(request, survey: SurveyPage):
     )
 
 
+@require_http_methods(["GET", "POST"])
 def resume(request, survey: SurveyPage, token: str):
-    response = get_object_or_404(Response, survey=survey, token=token)
-    request.session[_response_key(survey)] = response.pk
+    """A "come back later" link. Opening it changes nothing (chat apps and mail scanners open
+    links to preview them); its button swaps the link for this browser's session."""
+    response = Response.objects.filter(survey=survey, token=token).first()
+    if response is None:
+        return _render(request, survey, "resume_used.html", status=404)
+    if request.method == "GET":
+        return _render(request, survey, "resume.html", {"response": response})
+    if not response.swap_token(used=token):  # another browser used it a moment ago
+        return _render(request, survey, "resume_used.html", status=404)
+    hold(request, survey, response)
     if response.completed_at:
         return redirect(_url(request, survey, "done"))
-    # Redirect at once, so the token does not stay in the address bar or in later Referer headers.
+    messages.info(
+        request,
+        "Welcome back. The link you used does not work any more: to come back again later, "
+        "choose “Save and come back later” for a new one.",
+    )
     return redirect(_url(request, survey) + Journey(survey, response).next_step_after(survey))
 
 
 @require_http_methods(["GET", "POST"])
 def delete_my_answers(request, survey: SurveyPage):
-    """For whoever holds this response (in the session, or through its resume link): a page
+    """For the browser that holds this response (its own, or one that used its link): a page
     that says what will go, and a button that deletes it all."""
     response = current_response(request, survey)
     if request.method == "POST" and response is not None:

@@ -53,6 +53,7 @@ MIDDLEWARE = [
     "engagement.csp.ContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "engagement.staff_security.StaffIdleTimeoutMiddleware",
+    "engagement.respondent_sessions.RespondentIdleTimeoutMiddleware",
     "engagement.staff_security.RequireMFAMiddleware",
     "engagement.audit.AuditDownloadsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -138,9 +139,15 @@ ACCOUNT_RATE_LIMITS = {
 # Staff who can read disclosures or publish to the public must use an authenticator app
 # (engagement/staff_security.py sends them to set one up before anything else). Superusers too.
 MFA_REQUIRED_FOR_ROLES = (OFFICER, SAFEGUARDING_LEAD)
-# A signed-in member of staff is signed out after this long without a request. Respondents'
-# sessions keep Django's default age: an anonymous survey in progress must survive a break.
+# A signed-in member of staff is signed out after this long without a request.
 STAFF_IDLE_TIMEOUT_SECONDS = 30 * 60
+# Everyone else's session (a survey in progress) ends after an hour without a request, or when
+# the browser is closed: on a school tablet or a library computer the next person must not
+# find the last one's answers. An hour covers a lesson or a break; for longer, "Save and come
+# back later" gives a link that works for as long as the answers are kept.
+# (engagement/respondent_sessions.py starts the hour again as they go).
+SESSION_COOKIE_AGE = 60 * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 # One way to sign in: allauth's, with its rate limits, the authenticator code and the audit.
 # Wagtail's own forms sign in or reset passwords through plain Django, so they are turned off

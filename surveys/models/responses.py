@@ -22,7 +22,8 @@ class Response(models.Model):
         SOMEONE_FOR_ME = "someone_for_me", "Someone answering for me"
 
     survey = models.ForeignKey(SurveyPage, on_delete=models.CASCADE, related_name="responses")
-    # Unguessable: the only key to a response, used once in a resume link, never in later URLs.
+    # Unguessable: the only key to a response. One browser's session holds it; a "come back
+    # later" link shows it, and using the link swaps it for a new one (swap_token).
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
     audience = models.CharField(
         max_length=16, choices=[c for c in Audience.choices if c[0] != Audience.BOTH]
@@ -45,6 +46,16 @@ class Response(models.Model):
     @property
     def is_parent_carer(self) -> bool:
         return self.audience == Audience.PARENT_CARERS
+
+    def swap_token(self, used: str) -> bool:
+        """Give the response a new token if `used` is still its token, in one statement so
+        that of two browsers using the same link at once only one wins. The old link, and
+        any other session holding the old token, stop working."""
+        fresh = new_token()
+        if Response.objects.filter(pk=self.pk, token=used).update(token=fresh) != 1:
+            return False
+        self.token = fresh
+        return True
 
 
 class Answer(models.Model):

@@ -80,7 +80,7 @@ def test_whoever_holds_the_resume_link_can_delete(client, respondent, bradford):
     respondent.answer(1, "Yes", comment="secret words")
     response = Response.objects.filter(survey=bradford).latest("pk")
     client.cookies.clear()  # another device, with only the link
-    client.get(respondent.url("resume", response.token))
+    client.post(respondent.url("resume", response.token))
     client.post(respondent.url("delete"))
     assert not Response.objects.filter(pk=response.pk).exists()
     # Logged by number only, so a restore from backup can be followed by erasing it again.

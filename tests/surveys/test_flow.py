@@ -1,10 +1,17 @@
 """The respondent's way through a survey, through the real pages."""
 
+import datetime
+
 import pytest
+from django.conf import settings
+from django.contrib.sessions.models import Session
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from engagement.models import Voice
+from engagement.respondent_sessions import RESPONDENT_SEEN_EVERY_SECONDS, RESPONDENT_SEEN_KEY
 from surveys.models import Answer, HearBackRequest, Response, SurveyLink
 from tests.surveys.conftest import Respondent
 
@@ -70,7 +77,8 @@ def test_skip_rule_follows_the_answer(client, rochdale_young_people):
     assert respondent.answer(6, "No")["Location"] == respondent.url("question", 7)
 
 
-def test_resume_link_swaps_the_token_for_a_session(client, respondent, bradford):
+def save_for_later(client, respondent, bradford) -> str:
+    """Answer one question, press "Save and come back later": the link's token."""
     respondent.start()
     respondent.answer(1, "Yes")
     saved = client.post(
@@ -80,15 +88,92 @@ def test_resume_link_swaps_the_token_for_a_session(client, respondent, bradford)
     assert saved["Location"] == respondent.url("save")
     token = the_response(bradford).token
     assert token in client.get(respondent.url("save")).content.decode()
+    return token
 
-    from django.test import Client
 
+def test_resume_link_swaps_the_token_for_a_session(client, respondent, bradford):
+    token = save_for_later(client, respondent, bradford)
     later = Client()  # another day, another browser
-    resumed = later.get(respondent.url("resume", token))
-    assert resumed.status_code == 302
+
+    # Opening the link changes nothing: a chat app's preview or a mail scanner opens it too.
+    opened = later.get(respondent.url("resume", token))
+    assert opened.status_code == 200 and "This link works once" in opened.content.decode()
+    assert the_response(bradford).token == token
+
+    resumed = later.post(respondent.url("resume", token))
     assert resumed["Location"] == respondent.url("question", 3)
     assert token not in resumed["Location"]
-    assert later.get(resumed["Location"]).status_code == 200
+    page = later.get(resumed["Location"]).content.decode()
+    assert "The link you used does not work any more" in page
+    assert the_response(bradford).token != token  # a new token, held by `later` alone
+
+    # The old link is dead for anyone else, and the first browser no longer holds the answers.
+    used = Client().get(respondent.url("resume", token))
+    assert used.status_code == 404 and "This link does not work" in used.content.decode()
+    assert client.get(respondent.url("question", 2))["Location"] == respondent.url()
+    assert "no answers to delete" in client.get(respondent.url("delete")).content.decode()
+
+    # Saving again gives a new link that works the same way, once.
+    assert the_response(bradford).token in later.get(respondent.url("save")).content.decode()
+
+
+def test_two_browsers_with_one_link_cannot_both_hold_the_answers(client, respondent, bradford):
+    token = save_for_later(client, respondent, bradford)
+    response = the_response(bradford)
+    first, second = Client(), Client()
+    assert first.post(respondent.url("resume", token)).status_code == 302
+    assert second.post(respondent.url("resume", token)).status_code == 404
+    # Only the browser holding the answers can delete them.
+    assert "no answers to delete" in second.get(respondent.url("delete")).content.decode()
+    second.post(respondent.url("delete"))
+    assert Response.objects.filter(pk=response.pk).exists()
+    first.post(respondent.url("delete"))
+    assert not Response.objects.filter(pk=response.pk).exists()
+
+
+def test_a_link_used_after_sending_leads_to_the_sent_answers_once(client, respondent, bradford):
+    token = save_for_later(client, respondent, bradford)
+    respondent.answer_all("Yes")
+    client.post(respondent.url("check"), {"email": ""})
+    elsewhere = Client()
+    opened = elsewhere.get(respondent.url("resume", token)).content.decode()
+    assert "Your answers have been sent" in opened
+    assert elsewhere.post(respondent.url("resume", token))["Location"] == respondent.url("done")
+    assert Client().post(respondent.url("resume", token)).status_code == 404
+    # The browser that sent them holds them no more: the link was swapped for the other one.
+    assert "no answers to delete" in client.get(respondent.url("delete")).content.decode()
+
+
+def test_a_respondents_session_ends_after_an_hour_idle_or_with_the_browser(client, respondent):
+    respondent.start()
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    assert not cookie["max-age"] and not cookie["expires"]  # gone when the browser closes
+    stored = Session.objects.get(session_key=cookie.value)
+    assert abs((stored.expire_date - timezone.now()).total_seconds() - 3600) < 60
+
+    # Any request starts the hour again (noted at most every few minutes: no write per step).
+    session = client.session
+    session[RESPONDENT_SEEN_KEY] -= RESPONDENT_SEEN_EVERY_SECONDS
+    session.save()
+    nearly_over = timezone.now() + datetime.timedelta(minutes=2)
+    Session.objects.filter(pk=stored.pk).update(expire_date=nearly_over)
+    client.get(respondent.url("question", 1))
+    stored.refresh_from_db()
+    assert abs((stored.expire_date - timezone.now()).total_seconds() - 3600) < 60
+
+    Session.objects.filter(pk=stored.pk).update(expire_date=timezone.now())  # an hour idle
+    assert client.get(respondent.url("question", 1))["Location"] == respondent.url()
+
+
+def test_a_session_from_before_tokens_keeps_its_answers(client, respondent, bradford):
+    """Sessions made before sessions held the token held the response's number."""
+    save_for_later(client, respondent, bradford)
+    response = the_response(bradford)
+    session = client.session
+    session[f"survey-{bradford.pk}-response"] = response.pk
+    session.save()
+    assert client.get(respondent.url("question", 2)).status_code == 200
+    assert client.session[f"survey-{bradford.pk}-response"] == response.token
 
 
 def test_a_forged_resume_token_is_refused(client, bradford):
