@@ -11,7 +11,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_safe
 
 from you_said_we_did.models import YouSaidWeDidIndexPage
 
@@ -20,15 +21,17 @@ from .answers import change_audience, complete, save_answer
 from .forms import DisplayOptionsForm, HearBackForm, QuestionForm, StartForm, WhoIsAnsweringForm
 from .models import Audience, Response, SurveyLink, SurveyPage
 
-DISPLAY_KEY = "survey-display"
+SESSION_PREFIX = "survey-"  # every key this flow keeps in the session starts so
+DISPLAY_KEY = f"{SESSION_PREFIX}display"
+EXIT_TO = "https://www.bbc.co.uk/weather"  # GOV.UK's "Exit this page" goes to an everyday site
 
 
 def _response_key(survey: SurveyPage) -> str:
-    return f"survey-{survey.pk}-response"
+    return f"{SESSION_PREFIX}{survey.pk}-response"
 
 
 def _link_key(survey: SurveyPage) -> str:
-    return f"survey-{survey.pk}-link"
+    return f"{SESSION_PREFIX}{survey.pk}-link"
 
 
 def current_response(request, survey: SurveyPage) -> Response | None:
@@ -355,3 +358,23 @@ def tagged_link(request, code: str):
     survey = link.page.specific
     request.session[_link_key(survey)] = link.pk
     return redirect(survey.url)
+
+
+@require_safe
+@never_cache
+def exit_this_page(request):
+    """ "Exit this page": this browser lets go of the answers, then goes to an everyday site.
+
+    Back afterwards finds nothing to show: respondent pages are never stored (no-store) and
+    the session held them. A saved "come back later" link still brings them back. Staff (who
+    may be trying a survey) stay signed in; anyone else's session ends altogether.
+    """
+    if request.user.is_authenticated:
+        held = list(request.session.keys())  # a session can be asked for its keys, not iterated
+        for key in filter(lambda key: key.startswith(SESSION_PREFIX), held):
+            del request.session[key]
+    else:
+        request.session.flush()
+    leave = redirect(EXIT_TO)
+    leave["Referrer-Policy"] = "no-referrer"  # the everyday site is not told where from
+    return leave

@@ -8,6 +8,7 @@ answers have been sent", by keyboard alone, with screen readers and at 400% zoom
 import pytest
 
 import surveys.demo
+import surveys.flow
 from outcomes_cms.models import HomePage
 from surveys.demo import seed_surveys
 from surveys.models import Response
@@ -350,3 +351,58 @@ def test_no_read_aloud_button_without_speech(new_page, survey_url):
     start(page, survey_url)
     assert page.locator(".read-aloud").count() == 0
     assert page.evaluate("document.body.classList.contains('survey--chat')")
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["chat", "plain"])
+def test_back_after_exit_this_page_shows_no_earlier_answers(
+    new_page, survey_url, site_url, javascript, monkeypatch
+):
+    # The everyday site, stood in for by a page of this one: the browser has no internet.
+    everyday_site = f"{site_url}/privacy/"
+    monkeypatch.setattr(surveys.flow, "EXIT_TO", everyday_site)
+    page = new_page(LARGE, javascript)
+    start(page, survey_url)
+    page.get_by_role("radio", name="Yes", exact=True).check()
+    page.locator("#id_comment").fill("Something I do not want seen")
+    page.get_by_role("button", name="Continue").click()
+    page.wait_for_url("**/question/2/")
+    if javascript:
+        page.keyboard.press("Shift")  # GOV.UK's way out: Shift three times
+        page.keyboard.press("Shift")
+        page.keyboard.press("Shift")
+    else:
+        page.get_by_role("button", name="Exit this page").click()
+    page.wait_for_url(everyday_site)
+
+    page.go_back()
+    page.wait_for_load_state("load")
+    assert page.url == survey_url  # the start again, whichever survey page Back reached
+    shown = page.locator("main").inner_text()
+    assert "Start now" in shown and "Carry on" not in shown
+    assert "Something I do not want seen" not in page.content()
+    assert page.locator(".chat-history").count() == 0
+
+
+def test_a_saved_link_works_once_and_says_so(new_page, survey_url):
+    page = new_page(LARGE, javascript="plain")
+    start(page, survey_url)
+    answer(page, 1)
+    page.get_by_role("radio", name="Yes", exact=True).check()
+    page.get_by_role("button", name="Save and come back later").click()
+    page.wait_for_url("**/save/")
+    link = page.locator(".resume-link a").get_attribute("href")
+    assert "It works once" in page.locator("main").inner_text()
+
+    later = new_page(SMALL, javascript=True)  # another day, a phone
+    later.goto(link)
+    assert later.get_by_role("heading", level=1).inner_text() == "Welcome back"
+    assert serious_axe_violations(later) == [], "welcome back"
+    later.get_by_role("button", name="Carry on").click()
+    later.wait_for_url("**/question/3/")
+    assert "The link you used does not work any more" in later.locator(".notification").inner_text()
+    assert serious_axe_violations(later) == [], "carrying on, with the message"
+
+    again = new_page(LARGE, javascript=True)
+    again.goto(link)
+    assert again.get_by_role("heading", level=1).inner_text() == "This link does not work"
+    assert serious_axe_violations(again) == [], "a used link"

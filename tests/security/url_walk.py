@@ -93,18 +93,24 @@ def url_conf_routes() -> list[Route]:
     return list(_walk(get_resolver().url_patterns))
 
 
+def page_routes(page) -> list[Route]:
+    """The routes a RoutablePage adds below its own address (its own address is
+    wagtail_serve's, walked with the URL conf)."""
+    return [
+        Route((pattern.pattern,), pattern.name, prefix=page.url)
+        for pattern in page.get_subpage_urls()
+        if str(pattern.pattern)
+    ]
+
+
 def routable_page_routes() -> list[Route]:
     """The routes below one live page of each RoutablePage type (a survey's steps)."""
     routes = []
     types = Page.objects.live().values_list("content_type", flat=True).distinct()
     for content_type in ContentType.objects.filter(pk__in=types):
         model = content_type.model_class()
-        if not issubclass(model, RoutablePageMixin):
-            continue
-        page = model.objects.live().first()
-        for pattern in page.get_subpage_urls():
-            if str(pattern.pattern):  # the page's own address is wagtail_serve's, walked already
-                routes.append(Route((pattern.pattern,), pattern.name, prefix=page.url))
+        if issubclass(model, RoutablePageMixin):
+            routes += page_routes(model.objects.live().first())
     return routes
 
 

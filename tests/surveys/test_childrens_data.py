@@ -7,7 +7,9 @@ from django.core import signing
 from engagement.models import AuditEvent, Voice
 from engagement.roles import FACILITATOR, OFFICER
 from surveys.models import Answer, HearBackRequest, Response
+from tests.conftest import sign_in
 from tests.factories import UserFactory
+from tests.security.url_walk import page_routes
 from you_said_we_did.notifications import UNSUBSCRIBE_SALT
 
 pytestmark = pytest.mark.django_db
@@ -32,7 +34,53 @@ def test_every_respondent_step_is_never_stored_and_has_a_way_out(client, respond
         assert no_store(page), page.request["PATH_INFO"]
         if page.status_code == 200:
             assert EXIT in page.content.decode(), page.request["PATH_INFO"]
-            assert 'href="https://www.bbc.co.uk/weather"' in page.content.decode()
+            assert 'href="/exit/"' in page.content.decode()
+
+
+def test_no_survey_page_is_ever_stored_whatever_its_address(client, respondent, bradford):
+    """Every route of a survey, as a respondent part way through: never kept by the browser
+    or a proxy, whether it shows a page, a redirect or a refusal."""
+    respondent.start()
+    respondent.answer(1, "Yes", comment="My first answer")
+    token = Response.objects.filter(survey=bradford).latest("pk").token
+    values = {"number": "1", "token": token}
+    routes = page_routes(bradford)
+    assert {"resume", "delete", "save", "check", "done"} <= {route.name for route in routes}
+    for route in routes:
+        path = route.path([values[name] for name, _ in route.arguments])
+        for page in (client.get(path), client.head(path)):
+            assert no_store(page), (path, page.status_code)
+    assert no_store(client.get(bradford.url))
+
+
+def test_exit_this_page_lets_go_of_the_answers_and_back_finds_nothing(client, respondent, bradford):
+    respondent.start()
+    respondent.answer(1, "Yes", comment="Something I do not want seen")
+    response = Response.objects.filter(survey=bradford).latest("pk")
+    saved_link = respondent.url("resume", response.token)
+
+    left = client.get("/exit/")
+    assert left.status_code == 302 and left["Location"] == "https://www.bbc.co.uk/weather"
+    assert left["Referrer-Policy"] == "no-referrer" and no_store(left)
+
+    # Back, or typing the address again: the start page, with nothing carried on.
+    assert client.get(respondent.url("question", 1))["Location"] == respondent.url()
+    start = client.get(respondent.url()).content.decode()
+    assert "Start now" in start and "Carry on" not in start
+    assert "no answers to delete" in client.get(respondent.url("delete")).content.decode()
+    assert Response.objects.filter(pk=response.pk).exists()  # kept: the saved link works
+    client.post(saved_link)
+    assert (
+        "Something I do not want seen" in client.get(respondent.url("question", 1)).content.decode()
+    )
+
+
+def test_staff_trying_a_survey_stay_signed_in_when_they_exit(client, respondent, bradford):
+    officer = sign_in(client, UserFactory(roles=[OFFICER]))
+    respondent.start()
+    client.get("/exit/")
+    assert client.get(respondent.url("question", 1))["Location"] == respondent.url()
+    assert client.session["_auth_user_id"] == str(officer.pk)
 
 
 def test_unsubscribe_and_focus_group_hear_back_are_never_stored(client, bradford):

@@ -3,6 +3,11 @@
 // JavaScript the button is an ordinary link and still works.
 (function () {
   "use strict";
+  // A page brought back by Back from the browser's back-forward cache is asked for again: after
+  // "Exit this page" the server no longer holds the answers, so it shows none.
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted) window.location.reload();
+  });
   var button = document.querySelector("[data-exit-this-page]");
   if (!button) return;
   function leave(event) {
