@@ -9,6 +9,7 @@ class EngagementConfig(AppConfig):
         from django.utils.crypto import salted_hmac
 
         from . import accounts, audit, disclosure, signals  # noqa: F401 - connects the receivers
+        from .csp import nonce_wagtail_choosers
         from .request_guards import register_lookups
 
         # The cell keys' secret, derived from SECRET_KEY: rotating SECRET_KEY re-rolls every
@@ -17,3 +18,4 @@ class EngagementConfig(AppConfig):
             salted_hmac("engagement.disclosure", "cell keys", algorithm="sha256").digest()
         )
         register_lookups()
+        nonce_wagtail_choosers()
