@@ -1,10 +1,18 @@
-"""Every URL the site answers, each as one sample address, for tests that must hold on every
-route: a route added tomorrow (ours, Wagtail's, allauth's) is walked without anyone listing it."""
+"""Every URL the site answers, for tests that must hold on every route: a route added tomorrow
+(ours, Wagtail's, allauth's) is walked without anyone listing it. Either each route as one
+sample address (every_url, every_address, every_page_address), or each route with its
+arguments (url_conf_routes, page_routes), to fill one argument at a time with a chosen value
+(a malformed id, say)."""
 
 import re
+from dataclasses import dataclass
 
+from django.contrib.contenttypes.models import ContentType
 from django.urls import Resolver404, URLResolver, get_resolver, resolve
-from django.urls.resolvers import RoutePattern
+from django.urls.converters import get_converters
+from django.urls.resolvers import RegexPattern, RoutePattern
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import Page
 
 SAMPLE_BY_CONVERTER = {"int": "1", "uuid": "00000000-0000-0000-0000-000000000001"}
 CONVERTER = re.compile(r"<(?:(?P<converter>[^>:]+):)?[^>]+>")
@@ -12,12 +20,18 @@ CONVERTER = re.compile(r"<(?:(?P<converter>[^>:]+):)?[^>]+>")
 GROUP_FILLERS = ("1", "x/", "")
 
 
-def _patterns(patterns, prefix=()):
+def _leaves(patterns, prefix=()):
+    """(the patterns of the resolvers above, the URLPattern) for every leaf of the URL conf."""
     for pattern in patterns:
         if isinstance(pattern, URLResolver):
-            yield from _patterns(pattern.url_patterns, (*prefix, pattern.pattern))
+            yield from _leaves(pattern.url_patterns, (*prefix, pattern.pattern))
         else:
-            yield (*prefix, pattern.pattern)
+            yield prefix, pattern
+
+
+def _patterns(patterns, prefix=()):
+    for parts, leaf in _leaves(patterns, prefix):
+        yield (*parts, leaf.pattern)
 
 
 def _route_sample(route: str, number: str = "1") -> str:
@@ -94,8 +108,6 @@ def every_address(numbers_for) -> set[str]:
 def every_page_address() -> set[str]:
     """Every live page's address and each of its own routes (RoutablePageMixin: a survey's
     steps, the "You said, we did" feed): Wagtail serves these from the page tree."""
-    from wagtail.models import Page
-
     addresses = set()
     for page in Page.objects.live().specific():
         base = page.url
@@ -105,3 +117,100 @@ def every_page_address() -> set[str]:
         for route in getattr(page, "get_subpage_urls", list)():
             addresses.add(base.rstrip("/") + "/" + _route_sample(str(route.pattern)))
     return addresses
+
+
+# <converter:name> in a path() route.
+ROUTE_ARGUMENT = re.compile(r"<(?:(?P<converter>[^>:]+):)?(?P<name>[^>]+)>")
+# A capturing group in a re_path() pattern, one level of nesting allowed inside it.
+REGEX_GROUP = re.compile(r"\((?!\?:)(?:\?P<(?P<name>\w+)>)?(?P<body>(?:[^()]|\([^()]*\))*)\)")
+
+
+@dataclass(frozen=True)
+class Route:
+    """One leaf of the URL conf: its pattern pieces from the root, and its name."""
+
+    pieces: tuple  # RoutePattern and RegexPattern objects, outermost first
+    name: str | None
+    prefix: str = "/"  # a page's own address, for a RoutablePage's routes
+
+    @property
+    def label(self) -> str:
+        return self.prefix + "".join(str(piece) for piece in self.pieces)
+
+    @property
+    def arguments(self) -> list[tuple[str, str]]:
+        """(name, converter) of each argument in order; a regex group's converter is "regex"."""
+        found = []
+        for piece in self.pieces:
+            if isinstance(piece, RoutePattern):
+                found += [
+                    (m["name"], m["converter"] or "str")
+                    for m in ROUTE_ARGUMENT.finditer(str(piece))
+                ]
+            else:
+                found += [(m["name"] or "", "regex") for m in REGEX_GROUP.finditer(str(piece))]
+        return found
+
+    def accepts(self, position: int, value: str) -> bool:
+        """Whether the path converter at `position` lets the value through to the view (an
+        <int:...> never sees "abc"); a regex group is left to path() to judge."""
+        converter = self.arguments[position][1]
+        if converter == "regex":
+            return True
+        return re.fullmatch(get_converters()[converter].regex, value) is not None
+
+    def path(self, values: list[str]) -> str:
+        """The path with the arguments given in order. A regex group that refuses its value gets
+        the first of a few samples it accepts: such an address could never reach the view."""
+        given = iter(values)
+        return self.prefix + "".join(_fill(piece, given) for piece in self.pieces)
+
+
+def _fill(piece, given) -> str:
+    text = str(piece)
+    if isinstance(piece, RoutePattern):
+        return ROUTE_ARGUMENT.sub(lambda m: next(given), text)
+    assert isinstance(piece, RegexPattern), piece
+
+    def group(match) -> str:
+        wanted = next(given)
+        for sample in (wanted, "1", "x", "x/", ""):
+            if re.fullmatch(match["body"], sample):
+                return sample
+        return wanted
+
+    filled = REGEX_GROUP.sub(group, text)
+    filled = filled.replace(".*", "x").replace(".+", "x")
+    return re.sub(r"\\(.)", r"\1", filled.lstrip("^").rstrip("$"))
+
+
+def url_conf_routes() -> list[Route]:
+    return [
+        Route((*prefix, leaf.pattern), leaf.name)
+        for prefix, leaf in _leaves(get_resolver().url_patterns)
+    ]
+
+
+def page_routes(page) -> list[Route]:
+    """The routes a RoutablePage adds below its own address (its own address is
+    wagtail_serve's, walked with the URL conf)."""
+    return [
+        Route((pattern.pattern,), pattern.name, prefix=page.url)
+        for pattern in page.get_subpage_urls()
+        if str(pattern.pattern)
+    ]
+
+
+def routable_page_routes() -> list[Route]:
+    """The routes below one live page of each RoutablePage type (a survey's steps)."""
+    routes = []
+    types = Page.objects.live().values_list("content_type", flat=True).distinct()
+    for content_type in ContentType.objects.filter(pk__in=types):
+        model = content_type.model_class()
+        if issubclass(model, RoutablePageMixin):
+            routes += page_routes(model.objects.live().first())
+    return routes
+
+
+def every_route() -> list[Route]:
+    return url_conf_routes() + routable_page_routes()

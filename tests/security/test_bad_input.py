@@ -22,8 +22,8 @@ from surveys.models import (
     SurveyPage,
 )
 from tests.factories import UserFactory
-from tests.security.url_walk import url_conf_routes
 from tests.surveys.conftest import Respondent
+from tests.url_walk import url_conf_routes
 
 pytestmark = pytest.mark.django_db
 

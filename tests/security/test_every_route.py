@@ -27,8 +27,8 @@ from engagement.roles import (
 from outcomes_cms.models import HomePage
 from surveys.models import FocusGroupSession, SurveyLink, SurveyPage
 from tests.factories import UserFactory
-from tests.security.url_walk import Route, every_route
 from tests.surveys.conftest import Respondent
+from tests.url_walk import Route, every_route
 
 pytestmark = pytest.mark.django_db
 

@@ -10,9 +10,8 @@ from wagtail.documents import get_document_model
 
 from engagement.roles import OFFICER
 from surveys.models import SurveyPage
-from tests.conftest import sign_in
 from tests.factories import UserFactory
-from tests.security.url_walk import url_conf_routes
+from tests.url_walk import url_conf_routes
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parents[2]
@@ -34,7 +33,7 @@ def test_public_pages_allow_nothing_from_elsewhere_and_no_inline_code(client, de
 
 
 def test_only_the_admin_allows_inline_styles_and_its_scripts_need_the_nonce(client, demo_site):
-    sign_in(client, UserFactory(roles=[OFFICER]))
+    client.force_login(UserFactory(roles=[OFFICER]))
     survey = SurveyPage.objects.get(slug="pupil-voice-annual-review")
     response = client.get(f"/admin/pages/{survey.pk}/edit/")  # choosers, dates, inline panels
     assert response.status_code == 200
@@ -62,7 +61,7 @@ def inline_scripts(html: str) -> list[str]:
 def test_every_inline_script_on_every_admin_page_carries_that_pages_nonce(client, demo_site):
     """Walks the admin as a superuser: a script Wagtail writes inline without the nonce would
     be refused by the browser (and an injected one is, since it cannot know the nonce)."""
-    sign_in(client, UserFactory(is_superuser=True, is_staff=True))
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
     survey = SurveyPage.objects.get(slug="pupil-voice-annual-review")
     pages, unnonced = 0, []
     for route in url_conf_routes():

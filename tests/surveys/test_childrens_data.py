@@ -7,9 +7,8 @@ from django.core import signing
 from engagement.models import AuditEvent, Voice
 from engagement.roles import FACILITATOR, OFFICER
 from surveys.models import Answer, HearBackRequest, Response
-from tests.conftest import sign_in
 from tests.factories import UserFactory
-from tests.security.url_walk import page_routes
+from tests.url_walk import page_routes
 from you_said_we_did.notifications import UNSUBSCRIBE_SALT
 
 pytestmark = pytest.mark.django_db
@@ -76,7 +75,8 @@ def test_exit_this_page_lets_go_of_the_answers_and_back_finds_nothing(client, re
 
 
 def test_staff_trying_a_survey_stay_signed_in_when_they_exit(client, respondent, bradford):
-    officer = sign_in(client, UserFactory(roles=[OFFICER]))
+    officer = UserFactory(roles=[OFFICER])
+    client.force_login(officer)
     respondent.start()
     client.get("/exit/")
     assert client.get(respondent.url("question", 1))["Location"] == respondent.url()
