@@ -4,6 +4,7 @@ without the response's nonce ('unsafe-inline' is not in the admin's script-src).
 
 import django.apps
 import pytest
+from wagtail.models import Collection
 
 import surveys.demo
 from engagement.roles import sync_roles
@@ -19,9 +20,12 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def admin_page(page, site_url, monkeypatch):
+def admin_page(site_url, page, monkeypatch):
     """A superuser's browser in the admin, collecting every CSP refusal and script error."""
-    sync_roles(django.apps.apps)  # the live server's database was flushed with the groups
+    # The live server's database was flushed with the groups and the root collection.
+    sync_roles(django.apps.apps)
+    if not Collection.get_first_root_node():
+        Collection.add_root(name="Root")
     monkeypatch.setattr(surveys.demo, "invent_responses", lambda *args, **kwargs: None)
     seed_surveys(HomePage.objects.get(), load_frameworks())
     admin = UserFactory(email="admin@council.example", is_superuser=True, is_staff=True)
@@ -34,7 +38,9 @@ def admin_page(page, site_url, monkeypatch):
     )
     page.on("pageerror", lambda error: page.refused.append(str(error)))
     sign_in(page, site_url, admin.email, "/admin/")
-    return page
+    yield page
+    # Leave the editor (it pings the server while open) before the database is emptied.
+    page.goto("about:blank")
 
 
 def change_page() -> YouSaidWeDidPage:
