@@ -83,9 +83,8 @@ class _IdsInRange:
 
     Django does this for an integer field's own exact, gt and lt lookups (IntegerFieldOverflow,
     ticket #27397), but not for `in` or `range`, nor through a foreign key or a page's parent
-    link. There a
-    40-digit ?outcome= reached SQLite's driver (OverflowError, a server error) or, on
-    PostgreSQL, compared the column as numeric (no index: a scan of the whole table).
+    link. There a 40-digit ?outcome= reached SQLite's driver (OverflowError, a server error)
+    or, on PostgreSQL, compared the column as numeric (no index: a scan of the whole table).
     """
 
     def _range(self, connection) -> tuple | None:

@@ -144,8 +144,8 @@ STAFF_IDLE_TIMEOUT_SECONDS = 30 * 60
 # Everyone else's session (a survey in progress) ends after an hour without a request, or when
 # the browser is closed: on a school tablet or a library computer the next person must not
 # find the last one's answers. An hour covers a lesson or a break; for longer, "Save and come
-# back later" gives a link that works for as long as the answers are kept.
-# (engagement/respondent_sessions.py starts the hour again as they go).
+# back later" gives a link that works for as long as the answers are kept. Each request starts
+# the hour again (engagement/respondent_sessions.py).
 SESSION_COOKIE_AGE = 60 * 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
