@@ -16,7 +16,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import bulk_actions, codebook_views, comment_imports
+from . import admin_listings, bulk_actions, codebook_views, comment_imports
 from .audit_admin import AuditEventViewSet, ViewOnlyPolicy
 from .models import AuditEvent, Theme, ThemeDecision, Voice
 from .review_filters import CommentFilterSet
@@ -205,6 +205,11 @@ def comments_admin_urls():
             name="comment_import_preview",
         ),
     ]
+
+
+@hooks.register("register_admin_urls")
+def document_and_image_listings():
+    return admin_listings.listing_urls()
 
 
 class OfficersMenuItem(MenuItem):
