@@ -5,7 +5,6 @@ A case is the safeguarding lead's record, not the respondent's data to erase: th
 councils to keep safeguarding records, and the privacy notice and the erasure pages say so.
 """
 
-from django.db import transaction
 from django.utils import timezone
 
 from .models import SafeguardingCase, Voice
@@ -17,25 +16,22 @@ def open_cases(voices: list[Voice]) -> list[SafeguardingCase]:
 
 
 def keep_in_step(voices: list[Voice]) -> None:
-    """An open case's copy follows its comment's latest words and reasons."""
+    """A case adds its comment's latest words and reasons; the words flagged stay."""
     for case in SafeguardingCase.objects.filter(voice__in=voices).select_related("voice"):
-        case.text, case.reasons = case.voice.text, list(case.voice.safeguarding_reasons)
-        case.save(update_fields=["text", "reasons", "updated_at"])
+        if case.add_later_words(case.voice.text, list(case.voice.safeguarding_reasons)):
+            case.save(update_fields=["later_words", "reasons", "updated_at"])
 
 
 def keep_when_erased(voice: Voice) -> None:
     """The comment is going: the case keeps its last words and, if they left one, the address
     they gave to hear back (the one way left to reach them)."""
-    if not voice.safeguarding_flag:  # only a flagged comment ever had a case (saves a query)
-        return
     case = SafeguardingCase.objects.filter(voice=voice).first()
     if case is None:
         return
+    case.add_later_words(voice.text, [])
     hear_back = None
-    if voice.survey_answer_id:
+    if voice.survey_answer_id and case.status != SafeguardingCase.Status.NO_CONCERN:
         hear_back = getattr(voice.survey_answer.response, "hear_back", None)
-    case.text = voice.text
     case.contact_email = hear_back.email if hear_back else case.contact_email
     case.source_erased_at = timezone.now()
-    with transaction.atomic():
-        case.save(update_fields=["text", "contact_email", "source_erased_at", "updated_at"])
+    case.save(update_fields=["later_words", "contact_email", "source_erased_at", "updated_at"])

@@ -2,6 +2,8 @@
 queues any comment left unchecked, and the safeguarding leads are told when checking falls
 behind (a possible disclosure waiting unchecked is in nobody's queue).
 
+A new case's email to the leads is likewise sent again if it never went.
+
 Until a comment is checked it is shown to nobody (Voice.objects leaves it out), so a failure
 here loses no one's words and leaks none: it delays them. This module makes the delay short
 and, when it is not, known.
@@ -20,18 +22,23 @@ from django_tasks import task
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
-from .models import Voice
+from .models import SafeguardingCase, Voice
 from .roles import SAFEGUARDING_LEAD
 
 # A failed chunk is tried again after each of these; after the last, the sweep takes over.
 RETRY_DELAYS = [timedelta(seconds=30), timedelta(minutes=2), timedelta(minutes=10)]
 SWEEP_EVERY = timedelta(minutes=5)
+EMAIL_AGAIN_AFTER = timedelta(minutes=5)
 ALERT_KEY = "analysis-late-alert"
 ALERT_EVERY = timedelta(hours=1)  # at most one email an hour while checking is behind
 
 
 def retry_later(voice_ids: list[int], attempt: int) -> bool:
-    """Queue this chunk again after the back-off for this attempt; False once out of tries."""
+    """Queue this chunk again after the back-off for this attempt; False once out of tries.
+
+    From the second failure on, the chunk is retried in halves: a chunk is stored whole or not
+    at all, so one comment the analysis cannot read would otherwise hold back the rest. It
+    ends up alone, and the late-checking alert tells the leads about it."""
     from .tasks import analyse_voices
 
     if attempt > len(RETRY_DELAYS):
@@ -39,23 +46,36 @@ def retry_later(voice_ids: list[int], attempt: int) -> bool:
     retry = analyse_voices
     if retry.get_backend().supports_defer:
         retry = retry.using(run_after=timezone.now() + RETRY_DELAYS[attempt - 1])
-    retry.enqueue(voice_ids, attempt + 1)
+    halves = [voice_ids] if attempt == 1 or len(voice_ids) == 1 else _halves(voice_ids)
+    for ids in halves:
+        retry.enqueue(ids, attempt + 1)
     return True
+
+
+def _halves(ids: list[int]) -> list[list[int]]:
+    middle = len(ids) // 2
+    return [ids[:middle], ids[middle:]]
+
+
+def _queued_arguments(task) -> list:
+    """The first argument of each of this task's results waiting in the database queue or
+    running (nothing waits where tasks run at once)."""
+    waiting = DBTaskResult.objects.filter(
+        status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING], task_path=task.module_path
+    )
+    return [
+        args_kwargs["args"][0]
+        if args_kwargs["args"]
+        else next(iter(args_kwargs["kwargs"].values()))
+        for args_kwargs in waiting.values_list("args_kwargs", flat=True)
+    ]
 
 
 def voice_ids_queued() -> set[int]:
     """Comments that an analysis task waiting in the database queue, or running, will reach."""
     from .tasks import analyse_voices
 
-    queued = set()
-    waiting = DBTaskResult.objects.filter(
-        status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING],
-        task_path=analyse_voices.module_path,
-    )
-    for args_kwargs in waiting.values_list("args_kwargs", flat=True):
-        ids = args_kwargs["args"][0] if args_kwargs["args"] else args_kwargs["kwargs"]["voice_ids"]
-        queued.update(ids)
-    return queued
+    return {voice_id for ids in _queued_arguments(analyse_voices) for voice_id in ids}
 
 
 def unchecked_since() -> datetime | None:
@@ -71,15 +91,37 @@ def checking_is_late(now: datetime | None = None) -> bool:
 
 
 def sweep() -> tuple[int, bool]:
-    """Queue every unchecked comment no task will reach; tell the leads if checking is late.
-    Returns how many comments were queued and whether the leads were told."""
+    """Queue every unchecked comment no task will reach, and every case email that never went;
+    tell the leads if checking is late. Returns how many comments were queued and whether the
+    leads were told."""
     from .tasks import queue_analysis
 
     waiting = Voice.including_withheld.needing_analysis().values_list("pk", flat=True)
     missing = sorted(set(waiting) - voice_ids_queued())
     queue_analysis(missing)
+    send_missed_case_emails()
     told = checking_is_late() and tell_leads_checking_is_late()
     return len(missing), told
+
+
+def send_missed_case_emails() -> int:
+    """Queue the leads' email again for each case not emailed a few minutes after it opened
+    (the email failed: the mail server was down, say), unless it is waiting in the queue."""
+    from .tasks import notify_safeguarding_leads, queue_notification
+
+    if not leads().exists():
+        return 0
+    opened_before = timezone.now() - EMAIL_AGAIN_AFTER
+    missed = SafeguardingCase.objects.filter(notified_at__isnull=True, created_at__lt=opened_before)
+    waiting = set(_queued_arguments(notify_safeguarding_leads))
+    again = [pk for pk in missed.values_list("pk", flat=True) if pk not in waiting]
+    for case_id in again:
+        queue_notification(case_id)
+    return len(again)
+
+
+def leads():
+    return get_user_model().objects.filter(groups__name=SAFEGUARDING_LEAD, is_active=True)
 
 
 def tell_leads_checking_is_late() -> bool:
@@ -87,8 +129,7 @@ def tell_leads_checking_is_late() -> bool:
     task worker may be what is failing."""
     if not cache.add(ALERT_KEY, True, timeout=ALERT_EVERY.total_seconds()):
         return False
-    leads = get_user_model().objects.filter(groups__name=SAFEGUARDING_LEAD, is_active=True)
-    emails = sorted({lead.email for lead in leads} | {email for _, email in settings.ADMINS})
+    emails = sorted({lead.email for lead in leads()})
     if not emails:
         return False
     waiting = Voice.including_withheld.needing_analysis().count()
@@ -111,9 +152,10 @@ def tell_leads_checking_is_late() -> bool:
 
 @task()
 def sweep_unchecked_comments() -> str:
-    """The sweep, run by the task worker every SWEEP_EVERY; each run books the next."""
+    """The sweep, run by the task worker every SWEEP_EVERY; each run books the next, first, so
+    that a sweep that fails (the mail server is down, say) does not end them."""
+    schedule_sweep()  # this run is "running", not waiting: the booking is for the next
     queued, told = sweep()
-    schedule_sweep()
     return f"Queued {queued} unchecked comments; leads told: {told}."
 
 

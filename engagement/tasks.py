@@ -15,6 +15,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
+from django_tasks_db.backend import DatabaseBackend
 
 from .cases import keep_in_step, open_cases
 from .checking import retry_later
@@ -139,8 +140,19 @@ def _store(rows: list, themes: dict[str, Theme]) -> int:
     ).select_related("survey_answer__response__survey", "contribution__session", "comment_import")
     keep_in_step(Voice.including_withheld.filter(pk__in=list(cases)))
     for case in open_cases(list(flagged)):
-        transaction.on_commit(lambda pk=case.pk: notify_safeguarding_leads.enqueue(pk))
+        queue_notification(case.pk)
     return len(rows)
+
+
+def queue_notification(case_id: int) -> None:
+    """Email the leads about a new case. Where the queue is the database, the task is written
+    in the case's own transaction: both are stored, or neither (an enqueue that failed after
+    the commit would lose the email). Where tasks run at once (dev, tests), after the commit.
+    A case whose email never went is sent again by the sweep (engagement/checking.py)."""
+    if isinstance(notify_safeguarding_leads.get_backend(), DatabaseBackend):
+        notify_safeguarding_leads.enqueue(case_id)
+    else:
+        transaction.on_commit(lambda: notify_safeguarding_leads.enqueue(case_id))
 
 
 @task()
@@ -164,6 +176,7 @@ def notify_safeguarding_leads(case_id: int) -> int:
         from_email=None,
         recipient_list=emails,
     )
+    SafeguardingCase.objects.filter(pk=case_id).update(notified_at=timezone.now())
     return len(emails)
 
 

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from .voices import Voice
 
@@ -37,9 +38,13 @@ class SafeguardingCase(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    # The lead's own record of the comment, written when the case opens and kept in step
-    # while the comment exists.
-    text = models.TextField(blank=True, help_text="The words, as last written")
+    # The lead's own record of the comment, written when the case opens. The words flagged are
+    # never overwritten: an edit (by whoever holds the device or the resume link) is added to
+    # later_words, so changing "he hits me" to "I like clubs" cannot wipe a disclosure.
+    text = models.TextField(blank=True, help_text="The words as they were flagged")
+    later_words = models.JSONField(
+        default=list, blank=True, help_text='Each later version: {"at": ISO date, "text": ...}'
+    )
     reasons = models.JSONField(default=list, blank=True)
     channel = models.CharField(max_length=16, choices=Voice.Channel.choices, blank=True)
     audience = models.CharField(max_length=16, choices=Voice.Audience.choices, blank=True)
@@ -49,6 +54,9 @@ class SafeguardingCase(models.Model):
     # is kept here, the one way left to reach them.
     source_erased_at = models.DateTimeField(null=True, blank=True)
     contact_email = models.EmailField(blank=True)
+    # When the leads were emailed about the case; the sweep emails them again if this stays
+    # empty (engagement/checking.py), so a failed email is never the end of it.
+    notified_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["status", "-created_at"]
@@ -63,3 +71,12 @@ class SafeguardingCase(models.Model):
             self.channel, self.audience, self.said_at = voice.channel, voice.audience, voice.said_at
             self.source = voice.source_description()
         super().save(*args, **kwargs)
+
+    def add_later_words(self, words: str, reasons: list[str]) -> bool:
+        """Record the comment's words if they changed since the last version; True if so."""
+        latest = self.later_words[-1]["text"] if self.later_words else self.text
+        self.reasons = [*self.reasons, *(r for r in reasons if r not in self.reasons)]
+        if words == latest:
+            return False
+        self.later_words = [*self.later_words, {"at": timezone.now().isoformat(), "text": words}]
+        return True

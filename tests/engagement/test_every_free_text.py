@@ -96,3 +96,21 @@ def test_erasing_the_answers_keeps_the_leads_case(client, free_text_answers, who
     page = client.get(f"/safeguarding/{case.pk}/").content.decode()
     assert "scared to go home" in page and "Their answers were deleted on" in page
     assert "me@example.org" in page
+
+
+def test_changing_the_words_afterwards_never_wipes_them_from_the_case(
+    client, rochdale_survey, free_text_answers, django_capture_on_commit_callbacks
+):
+    """Whoever holds the device or the resume link can change an answer; the case keeps what
+    was flagged, and each later version beside it."""
+    respondent, _ = free_text_answers[0]
+    with django_capture_on_commit_callbacks(execute=True):
+        respondent.client.post(
+            respondent.url("question", free_text_number(rochdale_survey)), {"text": "I like clubs"}
+        )
+    case = SafeguardingCase.objects.get(text=DISCLOSURE)
+    assert [version["text"] for version in case.later_words] == ["I like clubs"]
+    assert case.status == "new" and case.voice.safeguarding_flag  # still with the lead
+    client.force_login(UserFactory(roles=[SAFEGUARDING_LEAD]))
+    page = client.get(f"/safeguarding/{case.pk}/").content.decode()
+    assert "scared to go home" in page and "I like clubs" in page
