@@ -3,19 +3,22 @@ address and account, and audits refusals; the authenticator code forms audit ref
 Wagtail's own login forms send people to allauth's."""
 
 from allauth.account.adapter import DefaultAccountAdapter, get_adapter
+from allauth.account.models import EmailAddress
 from allauth.account.signals import password_reset
 
 # allauth's rate limiter itself (its public wrapper hides the usage, which is rolled back on a
 # right password as allauth does for its own limits); pinned to allauth 65 in pyproject.toml.
 from allauth.core.internal import ratelimit
 from allauth.mfa.base import forms as mfa_forms
+from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
+from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django.shortcuts import redirect
 
 from . import audit
-from .staff_security import must_give_a_code_to_reauthenticate
+from .staff_security import mfa_required, must_give_a_code_to_reauthenticate
 
 FROM_ADDRESS = "login_failed_from_address"  # settings.ACCOUNT_RATE_LIMITS
 
@@ -74,7 +77,22 @@ class StaffOnlyAccountAdapter(DefaultAccountAdapter):
         methods = super().get_reauthentication_methods(user)
         if must_give_a_code_to_reauthenticate(user):
             return [method for method in methods if method["id"] == "mfa_reauthenticate"]
+        if mfa_required(user):  # no app yet: the emailed code, before setting one up
+            return [method for method in methods if method["id"] == "reauthenticate_by_code"]
         return methods
+
+
+@receiver(post_save, sender=settings.AUTH_USER_MODEL)
+def the_account_email_is_known_to_allauth(sender, instance, raw=False, **kwargs):
+    """allauth emails codes (to check who someone is before they set up an authenticator app)
+    and clears lockouts on a reset only for addresses in its EmailAddress table. Accounts are
+    made by an administrator, who typed the address: it is the account's, verified, primary."""
+    if raw:
+        return
+    EmailAddress.objects.filter(user=instance).exclude(email=instance.email).delete()
+    EmailAddress.objects.update_or_create(
+        user=instance, email=instance.email, defaults={"verified": True, "primary": True}
+    )
 
 
 @receiver(password_reset)

@@ -30,6 +30,15 @@ MFA_SET_UP_URL_NAMES = {
 # Where a session that has the user signed in but has not given the code may go: the code
 # step and signing out. Nothing else, not even the authenticator settings.
 CODE_STEP_URL_NAMES = {"mfa_reauthenticate", "account_logout"}
+# Before setting up a first app, a password-only session proves it can read the account's
+# email: with a code allauth emails (or by having come through a password reset link).
+# Otherwise a stolen password would let a stranger enrol their own app, and that is the code.
+EMAIL_STEP_URL_NAMES = {
+    "account_request_reauthentication_code",
+    "account_confirm_reauthentication_code",
+    "account_logout",
+}
+PROVES_THE_EMAIL = {"code", "password_reset"}
 
 
 def mfa_required(user) -> bool:
@@ -45,6 +54,13 @@ def has_authenticator_app(user) -> bool:
 
 def must_give_a_code_to_reauthenticate(user) -> bool:
     return user.is_authenticated and mfa_required(user) and has_authenticator_app(user)
+
+
+def proved_the_email(request, user) -> bool:
+    return any(
+        record.get("method") in PROVES_THE_EMAIL
+        for record in get_authentication_records(request, user)
+    )
 
 
 def gave_the_code(request, user) -> bool:
@@ -72,7 +88,8 @@ def setting_up_the_app_gives_the_code(sender, request, user, authenticator, **kw
 
 class RequireMFAMiddleware:
     """Staff who must use an authenticator app reach nothing until this session has given its
-    code: those without an app are sent to set one up, those with one to the code step. So a
+    code: those without an app prove they read the account's email (a code allauth sends), then
+    set one up; those with one go to the code step. So a
     session signed in by a password alone, on any route, or signed in before the person was
     given a role that needs the code, is stopped here."""
 
@@ -82,21 +99,29 @@ class RequireMFAMiddleware:
     def __call__(self, request):
         user = request.user
         if user.is_authenticated and not self._static(request) and mfa_required(user):
-            url_name = self._url_name(request)
-            if not has_authenticator_app(user):
-                if url_name not in MFA_SET_UP_URL_NAMES:
-                    messages.info(
-                        request,
-                        "Your role needs two-step sign in. "
-                        "Set up an authenticator app to carry on.",
-                    )
-                    return redirect("mfa_activate_totp")
-            elif not gave_the_code(request, user) and url_name not in CODE_STEP_URL_NAMES:
-                messages.info(
-                    request, "Your role needs two-step sign in. Enter the code from your app."
-                )
-                return redirect_to_login(request.get_full_path(), "mfa_reauthenticate")
+            step = self._next_step(request, user, self._url_name(request))
+            if step is not None:
+                response, message = step
+                messages.info(request, f"Your role needs two-step sign in. {message}")
+                return response
         return self.get_response(request)
+
+    @staticmethod
+    def _next_step(request, user, url_name):
+        """What this session must do before anything else, as (response, message), or None."""
+        if has_authenticator_app(user):
+            if gave_the_code(request, user) or url_name in CODE_STEP_URL_NAMES:
+                return None
+            response = redirect_to_login(request.get_full_path(), "mfa_reauthenticate")
+            return response, "Enter the code from your app."
+        if not proved_the_email(request, user):
+            if url_name in EMAIL_STEP_URL_NAMES:
+                return None
+            response = redirect("account_request_reauthentication_code")
+            return response, "First we will email you a code, to check it is you."
+        if url_name in MFA_SET_UP_URL_NAMES:
+            return None
+        return redirect("mfa_activate_totp"), "Set up an authenticator app to carry on."
 
     @staticmethod
     def _static(request) -> bool:

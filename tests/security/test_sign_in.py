@@ -33,6 +33,7 @@ from tests.security.conftest import sign_in_with_code
 
 pytestmark = pytest.mark.django_db
 LOGIN = "/accounts/login/"
+EMAIL_STEP = "/accounts/reauthenticate/code/"
 MFA_SET_UP = "/accounts/2fa/totp/activate/"
 CODE_STEP = "/accounts/2fa/reauthenticate/"
 STRANGER, LEADS_OFFICE = "203.0.113.9", "198.51.100.20"
@@ -41,6 +42,18 @@ REFUSED = "Too many wrong passwords or codes for this account"
 
 def sign_in(client, email, password=PASSWORD):
     return client.post(LOGIN, {"login": email, "password": password})
+
+
+def prove_the_email(client, user, mailoutbox) -> None:
+    """The emailed code a password-only session gives before setting up a first app."""
+    page = client.get(EMAIL_STEP).content.decode()
+    assert "Use your password" not in page  # a password is not proof of the email
+    sent = client.post(EMAIL_STEP, {"recipient": user.email})
+    assert sent["Location"].startswith(EMAIL_STEP + "confirm/")
+    assert mailoutbox[-1].to == [user.email]
+    code = re.search(r"^([A-Z0-9]{4}-[A-Z0-9]{4})$", mailoutbox[-1].body, re.MULTILINE).group(1)
+    assert client.post(EMAIL_STEP + "confirm/", {"code": "WRONG-CODE"}).status_code == 200
+    assert client.post(EMAIL_STEP + "confirm/", {"code": code}).status_code == 302
 
 
 def answer(response) -> str:
@@ -145,8 +158,20 @@ def test_production_counts_in_a_cache_every_process_shares():
     ],
     ids=["officer", "safeguarding lead", "superuser"],
 )
-def test_roles_that_must_use_an_authenticator_app_set_one_up_first(client, demo_site, person):
-    client.force_login(UserFactory(authenticator=False, **person))
+def test_roles_that_must_use_an_authenticator_app_set_one_up_first(
+    client, demo_site, person, mailoutbox
+):
+    """A password alone does not even reach the set-up (a stranger with the password would
+    enrol their own app): first a code emailed to the account, then the app."""
+    user = UserFactory(authenticator=False, **person)
+    client.force_login(user)  # with the password only
+    for path in ["/staff/", "/admin/", "/safeguarding/", "/focus-groups/", MFA_SET_UP]:
+        response = client.get(path)
+        assert response.status_code == 302, path
+        assert response["Location"] == EMAIL_STEP, path
+
+    prove_the_email(client, user, mailoutbox)
+
     for path in ["/staff/", "/admin/", "/safeguarding/", "/focus-groups/"]:
         response = client.get(path)
         assert response.status_code == 302, path
@@ -175,13 +200,14 @@ def test_an_officer_signs_in_with_password_then_the_authenticator_code(client, d
 
 
 def test_a_first_sign_in_sets_the_app_up_and_its_code_is_enough(
-    client, demo_site, django_capture_on_commit_callbacks
+    client, demo_site, django_capture_on_commit_callbacks, mailoutbox
 ):
     lead = UserFactory(roles=[SAFEGUARDING_LEAD], authenticator=False)
     assert sign_in(client, lead.email)["Location"] == "/staff/"
+    assert client.get("/safeguarding/")["Location"] == EMAIL_STEP
+    prove_the_email(client, lead, mailoutbox)
     assert client.get("/safeguarding/")["Location"] == MFA_SET_UP
-    # allauth asks for the password again before an app is added, then shows the QR code.
-    client.post(client.get(MFA_SET_UP)["Location"], {"password": PASSWORD})
+    # The emailed code has just confirmed who it is: the QR code, with no password again.
     assert "svg" in client.get(MFA_SET_UP).content.decode()
     secret = client.session[SECRET_SESSION_KEY]
     code = format_hotp_value(hotp_value(secret, int(timezone.now().timestamp()) // 30))
