@@ -18,6 +18,7 @@ from django.dispatch import receiver
 from django.shortcuts import redirect
 
 from . import audit
+from .known_devices import is_known_device
 from .staff_security import mfa_required, must_give_a_code_to_reauthenticate
 
 FROM_ADDRESS = "login_failed_from_address"  # settings.ACCOUNT_RATE_LIMITS
@@ -51,7 +52,9 @@ class StaffOnlyAccountAdapter(DefaultAccountAdapter):
         """Before a password is checked: refuse the 6th wrong one in 5 minutes for this account
         from this address, then apply allauth's limits (per address, and the account's
         ceiling). The pair's limit comes first, so a refused try adds nothing to the ceiling:
-        one address (60 an hour at most) cannot lock the account out for everyone (100)."""
+        one address (60 an hour at most) cannot lock the account out for everyone (100), and
+        a browser the account signed in from before is not held to the ceiling at all
+        (engagement/known_devices.py), so many addresses cannot lock the lead out of it."""
         typed = credentials.get("email") or credentials.get("username") or ""
         self._address_usage = ratelimit.consume(
             request, app="allauth.account", action=FROM_ADDRESS, key=address_key(request, typed)
@@ -59,7 +62,8 @@ class StaffOnlyAccountAdapter(DefaultAccountAdapter):
         try:
             if not self._address_usage:
                 raise self.validation_error("too_many_login_attempts")
-            super().pre_authenticate(request, **credentials)
+            if not is_known_device(request, typed):  # the ceiling is for strangers' browsers
+                super().pre_authenticate(request, **credentials)
         except ValidationError:
             audit.sign_in_refused(typed, "Refused: too many wrong passwords")
             raise

@@ -8,7 +8,8 @@ class EngagementConfig(AppConfig):
     def ready(self):
         from django.utils.crypto import salted_hmac
 
-        from . import accounts, audit, disclosure, signals  # noqa: F401 - connects the receivers
+        # Importing these connects their receivers.
+        from . import accounts, audit, disclosure, known_devices, signals  # noqa: F401
         from .csp import nonce_wagtail_choosers
         from .request_guards import register_lookups
 

@@ -55,6 +55,7 @@ MIDDLEWARE = [
     "engagement.staff_security.StaffIdleTimeoutMiddleware",
     "engagement.respondent_sessions.RespondentIdleTimeoutMiddleware",
     "engagement.staff_security.RequireMFAMiddleware",
+    "engagement.known_devices.KnownDeviceMiddleware",
     "engagement.audit.AuditDownloadsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -128,8 +129,10 @@ MFA_FORMS = {
 #   ("login_failed_from_address", engagement/accounts.py), so one address can send at most
 #   60 an hour and can never reach the account's ceiling;
 # - one address, any accounts: 10 a minute (allauth's default);
-# - one account, all addresses: 100 an hour. Only many addresses together can lock the lead
-#   out, and "Forgotten your password?" lifts it at once (allauth clears it on a reset).
+# - one account, all addresses: 100 an hour, for browsers the account has not signed in from
+#   before (OWASP's device cookies, engagement/known_devices.py). Only many addresses together
+#   can reach it, they never lock the lead out of their own browser, and "Forgotten your
+#   password?" lifts it at once for a new one (allauth clears it on a reset).
 # Authenticator codes count under "login_failed" per account too (allauth's mfa limit).
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,100/h/key",

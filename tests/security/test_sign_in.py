@@ -120,6 +120,32 @@ def test_wrong_passwords_from_many_addresses_meet_a_ceiling_that_a_reset_lifts(
     assert sign_in_with_code(office, lead, new_password)["Location"] == "/staff/"
 
 
+def test_the_ceiling_never_locks_the_lead_out_of_a_browser_they_signed_in_from(
+    behind_tls_proxy, demo_site
+):
+    """OWASP's device cookies: strangers' guesses from many addresses reach the account's
+    ceiling, which refuses new browsers, but not the lead's own laptop."""
+    lead = UserFactory(roles=[SAFEGUARDING_LEAD])
+    laptop = behind_tls_proxy(LEADS_OFFICE)
+    assert sign_in_with_code(laptop, lead)["Location"] == "/staff/"
+    laptop.post("/accounts/logout/")
+    assert "known_device" in laptop.cookies  # outlives the session
+    for n in range(20):
+        client = behind_tls_proxy(f"192.0.2.{n}")
+        assert [answer(sign_in(client, lead.email, "guess")) for _ in range(5)] == ["wrong"] * 5
+    assert answer(sign_in(behind_tls_proxy(LEADS_OFFICE), lead.email)) == "refused"  # new browser
+    # The laptop's password is taken, on to the code (the same code twice is refused, so a
+    # second whole sign-in within 30 seconds would fail for another reason).
+    assert sign_in(laptop, lead.email)["Location"] == "/accounts/2fa/authenticate/"
+    # A stranger who copies the cookie to another account's sign-in gains nothing.
+    other = UserFactory(roles=[OFFICER])
+    for _ in range(20):
+        sign_in(behind_tls_proxy("192.0.2.99"), other.email, "guess")
+    thief = behind_tls_proxy("192.0.2.200")
+    thief.cookies["known_device"] = laptop.cookies["known_device"].value
+    assert answer(sign_in(thief, other.email, "guess")) in ("wrong", "refused")
+
+
 def test_thirty_wrong_codes_after_the_right_password_are_refused(behind_tls_proxy, demo_site):
     lead = UserFactory(roles=[SAFEGUARDING_LEAD])
     stranger = behind_tls_proxy(STRANGER)
