@@ -21,6 +21,7 @@ from engagement.disclosure import (
 )
 from engagement.disclosure import share as published_share
 from engagement.models import Voice
+from engagement.voices import withheld_ids
 
 from .models import Answer, SurveyPage
 
@@ -95,14 +96,15 @@ def share(request, survey_id: int):
 def answers_csv(request, survey_id: int):
     survey = get_object_or_404(SurveyPage, pk=survey_id)
     numbers = {q.pk: n for n, q in enumerate(survey.questions.all(), start=1)}
+    # A response with words not yet checked or with the safeguarding lead is left out whole,
+    # as if it had been erased: a blank where words should be would say which ones went where.
     answers = (
         Answer.objects.filter(response__survey=survey)
+        .exclude(response__in=withheld_ids("survey_answer__response"))
         .select_related("response", "response__link", "question", "question__outcome")
         .order_by("response_id", "question__sort_order")
     )
     # Free text (answers and comments) leaves only as the pool shows it: checked, redacted.
-    # Words not yet checked or with the safeguarding lead are left blank, like no words at
-    # all, so the file does not say which ones went to the lead.
     shown = {
         (answer_id, part): spreadsheet_safe(text)
         for answer_id, part, text in Voice.objects.filter(

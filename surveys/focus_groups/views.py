@@ -119,7 +119,7 @@ def _session_page(request, session, form=None, hear_back_form=None) -> TemplateR
             "prompt_form": PromptForm(),
             "hear_back_form": hear_back_form or HearBackForm(),
             "hear_back_count": session.hear_back.count(),
-            "contributions": with_checked_words(session.contributions.select_related("prompt")),
+            "contributions": listed_for(request.user, session),
         },
         status=400 if form or hear_back_form else 200,
     )
@@ -140,11 +140,22 @@ def hear_back_add(request, pk: int):
     return redirect("focus_group_session", pk=session.pk)
 
 
+def listed_for(user, session) -> list[Contribution]:
+    """The session's contributions for this person. One whose words are withheld is listed
+    ("Not shown") only to whoever wrote it down, who heard it said: anyone else reading the
+    session (another facilitator, an officer) would learn, once checking is done, which
+    contribution went to the safeguarding lead."""
+    return [
+        contribution
+        for contribution in with_checked_words(session.contributions.select_related("prompt"))
+        if contribution.shown_text is not None or contribution.created_by_id == user.pk
+    ]
+
+
 def with_checked_words(contributions) -> list[Contribution]:
     """The contributions, each with `shown_text`: its words as the pool shows them (checked,
     names and numbers redacted), or None while they are being checked or are with the
-    safeguarding lead. Facilitators and officers read nothing else, not even here; the two
-    cases look the same, so nobody but the lead learns which words went to the lead."""
+    safeguarding lead. Facilitators and officers read nothing else, not even here."""
     contributions = list(contributions)
     redacted = dict(
         Voice.objects.filter(contribution__in=contributions).values_list(

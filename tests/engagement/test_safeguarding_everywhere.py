@@ -77,12 +77,13 @@ def test_not_in_theme_suggestions(officer, survey_disclosure):
 
 
 def test_not_in_the_answers_export(officer, survey_disclosure):
-    survey, _ = survey_disclosure
+    survey, case = survey_disclosure
     response = officer.get(f"/admin/survey-results/{survey.pk}/answers.csv")
     body = b"".join(response.streaming_content).decode("utf-8-sig")
     assert WORDS not in body
-    comments = {row["your_voice_comment_redacted"] for row in csv.DictReader(io.StringIO(body))}
-    assert comments == {""}  # blank, like no comment: the file does not say which went where
+    responses = {row["response"] for row in csv.DictReader(io.StringIO(body))}
+    # Left out whole, like an erased response: no blank that says which words went where.
+    assert str(case.voice.survey_answer.response_id) not in responses
 
 
 def test_not_on_the_focus_group_page_even_for_its_facilitator(client, focus_group_disclosure):
@@ -93,7 +94,10 @@ def test_not_on_the_focus_group_page_even_for_its_facilitator(client, focus_grou
     edit = client.get(f"/focus-groups/{session.pk}/contributions/{contribution.pk}/")
     assert edit.status_code == 302
     client.force_login(UserFactory(roles=[OFFICER]))  # officers see every session
-    assert WORDS not in client.get(f"/focus-groups/{session.pk}/").content.decode()
+    page = client.get(f"/focus-groups/{session.pk}/").content.decode()
+    # Not even listed for anyone but whoever wrote it down: "Not shown" long after checking
+    # would say which contribution went to the lead.
+    assert WORDS not in page and f"contribution-{contribution.pk}" not in page
 
 
 def test_cleared_by_a_lead_it_is_shown_redacted_like_any_other(officer, survey_disclosure):
