@@ -140,7 +140,7 @@ class StaffIdleTimeoutMiddleware:
 
     Each request from a signed-in user pushes the session's expiry on (Django stores it with
     the session), so only idleness ends it. Anonymous sessions, such as a survey in progress,
-    keep SESSION_COOKIE_AGE: a young person may come back after a break.
+    have their own, longer limit (engagement/respondent_sessions.py).
     """
 
     def __init__(self, get_response):

@@ -60,27 +60,31 @@ def _set_options(answer: Answer, options: list) -> None:
 def sync_answer_voices(answer: Answer) -> None:
     """An answer's free text and its "Your voice" comment are each one comment in the pool,
     kept in step with the answer: checked for safeguarding and redacted like any other."""
+    for source, text, fields in answer_voice_parts(answer, answer.answered_at):
+        sync_voice(source, text, **fields)
+
+
+def answer_voice_parts(answer: Answer, said_at) -> list[tuple[dict, str, dict]]:
+    """(the pool's link to the part, its words, the comment's other fields) for the answer's
+    "Your voice" comment and its free text (the demo seed stores them the same way)."""
     question = answer.question
     about = {
         "channel": Voice.Channel.SURVEY,
         "audience": voice_audience(answer.response),
         "outcome_id": question.outcome_id,
-        "said_at": answer.answered_at,
+        "said_at": said_at,
     }
-    sync_voice(
-        {"survey_answer": answer, "answer_part": Voice.AnswerPart.COMMENT},
-        answer.comment,
-        prompt=question.comment_prompt or question.statement,
-        consent_to_quote=answer.may_quote,  # the consent box belongs to the comment
-        **about,
-    )
-    sync_voice(
-        {"survey_answer": answer, "answer_part": Voice.AnswerPart.ANSWER},
-        answer.text,
-        prompt=question.statement,
-        consent_to_quote=False,
-        **about,
-    )
+    comment = {
+        "prompt": question.comment_prompt or question.statement,
+        "consent_to_quote": answer.may_quote,  # the consent box belongs to the comment
+    }
+    free_text = {"prompt": question.statement, "consent_to_quote": False}
+    return [
+        ({"survey_answer": answer, "answer_part": Voice.AnswerPart.COMMENT}, answer.comment,
+         {**about, **comment}),
+        ({"survey_answer": answer, "answer_part": Voice.AnswerPart.ANSWER}, answer.text,
+         {**about, **free_text}),
+    ]  # fmt: skip
 
 
 def change_audience(response: Response, audience: str) -> None:

@@ -12,6 +12,7 @@ from django.utils import timezone
 from engagement.models import Voice
 from outcomes_cms.models import HomePage, OutcomePage, OutcomesFrameworkPage
 
+from .answers import answer_voice_parts
 from .demo_comments import COMMENTS
 from .demo_scales import (
     FIVE_FACES,
@@ -272,30 +273,12 @@ def invent_responses(survey: SurveyPage, count: int, rng: random.Random) -> None
 
 
 def _answer_voices(answer: Answer, said_at) -> list[Voice]:
-    """The pool's comments for an invented answer: its free text and its "Your voice"."""
-    question = answer.question
-    about = {
-        "channel": Voice.Channel.SURVEY,
-        "audience": Voice.Audience.PARENT_CARER
-        if answer.response.audience == Audience.PARENT_CARERS
-        else Voice.Audience.YOUNG_PERSON,
-        "outcome_id": question.outcome_id,
-        "survey_answer": answer,
-        "said_at": said_at,
-    }
-    voices = []
-    if answer.comment:
-        prompt = question.comment_prompt or question.statement
-        voices.append(
-            Voice(text=answer.comment, answer_part=Voice.AnswerPart.COMMENT, prompt=prompt,
-                  consent_to_quote=answer.may_quote, **about)
-        )  # fmt: skip
-    if answer.text:
-        voices.append(
-            Voice(text=answer.text, answer_part=Voice.AnswerPart.ANSWER,
-                  prompt=question.statement, **about)
-        )  # fmt: skip
-    return voices
+    """The pool's comments for an invented answer, as surveys.answers would store them."""
+    return [
+        Voice(text=text.strip(), **source, **fields)
+        for source, text, fields in answer_voice_parts(answer, said_at)
+        if text.strip()
+    ]
 
 
 def comments_about(question: SurveyQuestion) -> list[str]:

@@ -1,11 +1,14 @@
 """A lint rule over the code: withheld comments (not yet checked, or with the safeguarding lead)
-are reached only where the promise allows.
+and words as written are reached only where the promise allows.
 
-Voice.objects, Voice's default manager, leaves them out, so every view, export, feed, chooser
-and command is safe unless it asks otherwise. Asking otherwise means naming
-Voice.including_withheld (or a base manager, or the table in raw SQL): this test fails the
-build wherever that happens outside the places below. Adding a place here is a decision for
-review, with its reason.
+Voice.objects, Voice's default manager, leaves withheld comments out, so every view, export,
+feed, chooser and command is safe unless it asks otherwise. Asking otherwise means naming
+Voice.including_withheld (or a base manager, the table in raw SQL or by its _meta name),
+following a forward link to a comment's words (`x.voice.text`, which Django reads through the
+plain base manager), or reading its words through a join (`"assignments__voice__text"`); and in
+a template, showing words as written (`answer.comment`, `contribution.text`, `case.text`). This
+test fails the build wherever that happens outside the places below. Adding a place here is a
+decision for review, with its reason.
 """
 
 import ast
@@ -21,11 +24,22 @@ ALLOWED = {
     "ids of people with withheld comments, to leave them out of emails",
     "engagement/tasks.py": "the analysis: it reads every comment to check it",
     "engagement/checking.py": "counts and queues unchecked comments (never their words)",
+    "engagement/cases.py": "the lead's case keeps the comment's words as they change",
     "benchmarks/faults.py": "counts comments left unchecked after a crash (not served)",
     "benchmarks/survey_load.py": "counts comments lost or doubled under load (not served)",
     "benchmarks/dashboard.py": "prints how many comments it seeded (not served)",
 }
-WITHHELD_NAMES = {"including_withheld", "_base_manager", "base_manager"}
+WITHHELD_NAMES = {"including_withheld", "_base_manager", "base_manager", "db_table"}
+WORDS = {"text", "analysed_text"}
+WORDS_THROUGH_A_JOIN = re.compile(r"(^|__)voices?__(text|analysed_text)\b")
+# Templates that may show words as written: the respondent's own answers, the lead's case.
+TEMPLATES_ALLOWED = {
+    "surveys/templates/surveys/check.html": "the respondent's own answers, to check them",
+    "templates/engagement/safeguarding/case.html": "the safeguarding lead's case",
+}
+WORDS_IN_A_TEMPLATE = re.compile(
+    r"\b(voice|answer|contribution|case)\.(text|comment|analysed_text|later_words)\b"
+)
 SKIPPED_PARTS = {".venv", "tests", "migrations", "node_modules", "test-artifacts"}
 RAW_SQL_ON_COMMENTS = re.compile(r"\b(from|join|update|into)\s+[\"`]?engagement_voice\b", re.I)
 
@@ -39,11 +53,20 @@ def python_files():
 
 def names_a_way_round(node: ast.AST) -> bool:
     if isinstance(node, ast.Attribute):
-        return node.attr in WITHHELD_NAMES
+        follows_a_link_to_words = (
+            node.attr in WORDS
+            and isinstance(node.value, ast.Attribute)
+            and node.value.attr == "voice"
+        )
+        return node.attr in WITHHELD_NAMES or follows_a_link_to_words
     if isinstance(node, ast.Name):
         return node.id in WITHHELD_NAMES
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
-        return node.value in WITHHELD_NAMES or bool(RAW_SQL_ON_COMMENTS.search(node.value))
+        return (
+            node.value in WITHHELD_NAMES
+            or bool(RAW_SQL_ON_COMMENTS.search(node.value))
+            or bool(WORDS_THROUGH_A_JOIN.search(node.value))
+        )
     return False
 
 
@@ -73,6 +96,9 @@ def test_the_rule_sees_each_way_round_the_default_manager():
         "Voice._base_manager.all()",
         "getattr(Voice, 'including_withheld')",
         "connection.cursor().execute('SELECT text FROM engagement_voice')",
+        "connection.cursor().execute(f'SELECT text FROM {Voice._meta.db_table}')",
+        "quote.voice.text",
+        "Theme.objects.values('assignments__voice__text')",
     ):
         assert reaches_withheld(ast.parse(code)), code
     assert not reaches_withheld(ast.parse("Voice.objects.filter(consent_to_quote=True)"))
@@ -83,3 +109,16 @@ def test_every_allowed_place_exists_and_uses_it():
     """No stale entry: an allowed file that no longer reaches withheld comments is removed."""
     for path in ALLOWED:
         assert reaches_withheld(ast.parse((ROOT / path).read_text(encoding="utf-8"))), path
+
+
+def test_words_as_written_are_shown_only_in_the_allowed_templates():
+    found = {
+        f"{path.relative_to(ROOT)}: {match.group(0)}"
+        for path in ROOT.rglob("*.html")
+        if not SKIPPED_PARTS.intersection(path.relative_to(ROOT).parts)
+        and str(path.relative_to(ROOT)) not in TEMPLATES_ALLOWED
+        for match in WORDS_IN_A_TEMPLATE.finditer(path.read_text(encoding="utf-8"))
+    }
+    assert not found, f"Show redacted_text (or add the template, with its reason): {found}"
+    assert WORDS_IN_A_TEMPLATE.search("{{ case.voice.text }}")
+    assert not WORDS_IN_A_TEMPLATE.search("{{ voice.redacted_text }} {{ prompt.text }}")

@@ -22,11 +22,9 @@ class VoiceQuerySet(models.QuerySet):
             models.Q(analysed_at__isnull=True) | ~models.Q(analysed_text=models.F("text"))
         )
 
-    def with_safeguarding_lead(self):
-        """Possible disclosures a lead has not cleared: shown nowhere but the lead's queue."""
-        return self.filter(safeguarding_flag=True).exclude(safeguarding_case__status="no_concern")
-
     def not_with_safeguarding_lead(self):
+        """Never a possible disclosure a lead has not cleared ("no concern")."""
+        # A flagged comment is held until its case says "no concern" (with no case yet, held).
         return self.exclude(
             models.Q(safeguarding_flag=True) & ~models.Q(safeguarding_case__status="no_concern")
         )
@@ -40,8 +38,11 @@ class VisibleVoiceManager(models.Manager.from_queryset(VoiceQuerySet)):
     and never a possible disclosure a lead has not cleared ("no concern").
 
     It is Voice's default manager, so every query that does not ask otherwise (Voice.objects,
-    outcome.voices, import.voices, Wagtail's views and choosers, get_object_or_404(Voice, ...))
-    leaves withheld comments out: a new view, export or command cannot forget to.
+    the reverse relations outcome.voices, answer.voices and import.voices, Wagtail's views and
+    choosers, get_object_or_404(Voice, ...)) leaves withheld comments out: a new view, export
+    or command cannot forget to. Forward links (quote.voice, case.voice) read through the plain
+    base manager, as Django requires: tests/test_withheld_manager_use.py bans following one to
+    the words outside the allowed places.
     """
 
     def get_queryset(self):

@@ -5,7 +5,8 @@ scheduler); it is safe to run at any time and as often as you like.
   told survives: it is kept as keyed hashes, not addresses.
 - Survey responses never sent and untouched (no answer given, nothing changed) for
   INCOMPLETE_RESPONSE_RETENTION_DAYS: deleted with their answers and comments, as if the person
-  had asked. Their resume links stop working.
+  had asked. Their resume links stop working. A safeguarding case stays with the lead (its own
+  copy of the words: engagement/cases.py).
 """
 
 from datetime import timedelta
