@@ -6,20 +6,26 @@ PORT ?= 8000
 MANAGE := $(PY) manage.py
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-sqlite test-postgres backup-restore-check install lint format migrate seed \
+.PHONY: help run test test-sqlite test-postgres backup-restore-check install lock lint format migrate seed \
 	browser-deps postgres-deps check-deploy clean bench-surveys bench-load bench-faults bench-theming bench-dashboard bench-send
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
-# Reinstall only when the dependencies change: the stamp is newer than pyproject.toml otherwise.
-$(VENV)/.installed: pyproject.toml
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[test]"
+# Every package at the version in uv.lock (hashes checked), so a fresh clone, CI and a
+# colleague's laptop run the same code. uv itself is pinned in the lock's dev group; pip only
+# bootstraps it. Reinstall only when the lock changes: the stamp is newer than uv.lock otherwise.
+UV := $(VENV)/bin/uv
+$(VENV)/.installed: pyproject.toml uv.lock
+	test -x $(UV) || { $(PYTHON) -m venv $(VENV) && $(PY) -m pip install --quiet uv==0.13.9; }
+	$(UV) sync --frozen --all-extras --quiet
 	touch $@
 
-install: $(VENV)/.installed ## Create or update the virtual environment
+install: $(VENV)/.installed ## Create or update the virtual environment from the lock file
+
+lock: ## After changing dependencies in pyproject.toml: update uv.lock (then commit it)
+	test -x $(UV) || { $(PYTHON) -m venv $(VENV) && $(PY) -m pip install --quiet uv==0.13.9; }
+	$(UV) lock
 
 migrate: install ## Apply database migrations and make the cache table (SQLite file db.sqlite3 in dev)
 	$(MANAGE) migrate --no-input
@@ -38,9 +44,11 @@ browser-deps:
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; \
 	fi
 
-lint: install ## Check style with ruff
+lint: install ## Check style (ruff), types (mypy) and which module may import which (import-linter)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
 
 format: install ## Reformat with ruff
 	$(VENV)/bin/ruff check --fix .

@@ -5,7 +5,7 @@ tests/engagement/dashboard/test_disclosure_attack.py under many cell-key secrets
 
 Each key rounds every figure differently; the attack then tries to pin each cell and each
 published sum whose true value is 1 to 4. Prints the targets and the cells recovered under each
-key and in all (docs/adr/0001-disclosure-control.md quotes the result). About 40 s a key.
+key and in all (docs/decisions/0002-disclosure-control.md quotes the result). About 40 s a key.
 """
 
 import argparse

@@ -14,7 +14,7 @@ class EngagementConfig(AppConfig):
         from .request_guards import register_lookups
 
         # The cell keys' secret, derived from SECRET_KEY: rotating SECRET_KEY re-rolls every
-        # published rounding (docs/adr/0001-disclosure-control.md).
+        # published rounding (docs/decisions/0002-disclosure-control.md).
         disclosure.use_key(
             salted_hmac("engagement.disclosure", "cell keys", algorithm="sha256").digest()
         )

@@ -2,7 +2,7 @@
 
 Every count that leaves the platform (dashboard pages, the PDF, CSV and Excel, the public
 "You said, we did" pages, the officers' survey results) is published here, and only here, by
-cell-key random rounding to base 5 (docs/adr/0001-disclosure-control.md says why):
+cell-key random rounding to base 5 (docs/decisions/0002-disclosure-control.md says why):
 
 - A count of 0 is published as "fewer than 5"; 1 to 4 are rounded like any count, to "fewer
   than 5" or to 5 (up with chance count / 5), so a published 5 may be 1 to 14 and nobody can

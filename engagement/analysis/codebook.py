@@ -105,7 +105,7 @@ class Codebook:
         default_factory=lambda: defaultdict(list), repr=False
     )
     _cue_cache: dict[str, list] = field(default_factory=dict, repr=False)
-    _sequences: dict[tuple[str, str], list[tuple[tuple[str, ...], _Cue]]] = field(
+    _sequences: dict[tuple[str, ...], list[tuple[tuple[str, ...], _Cue]]] = field(
         default_factory=lambda: defaultdict(list), repr=False
     )
 
@@ -164,7 +164,7 @@ class Codebook:
     @cached_property
     def _examples(self) -> tuple[dict[str, list[int]], list[tuple[str, str, frozenset[str]]]]:
         """An index from content stem to the examples holding it, and the examples."""
-        examples = []
+        examples: list[tuple[str, str, frozenset[str]]] = []
         index: dict[str, list[int]] = defaultdict(list)
         for theme in self.themes:
             for example in theme.examples:
@@ -235,7 +235,7 @@ class Codebook:
         if len(_CAPITALS.findall(token.text)) >= 2:  # "OT", "SALT", never "salt"
             for cue in self._capitals_only.get(token.text.upper(), ()):
                 cues.append((cue, cue.label, WEIGHTS[cue.kind]))
-        for cue in self._exact.get(token.word) or self._words.get(token.stem, ()):
+        for cue in self._exact.get(token.word) or self._words.get(token.stem) or ():
             cues.append((cue, _reason(token.text, cue.label), WEIGHTS[cue.kind]))
         if token.stem not in self._words and token.word not in english_words():
             mended = self._vocabulary.closest(token.stem)
@@ -257,9 +257,9 @@ class Codebook:
             for number in index.get(item, ()):
                 shared[number] += 1
         for number, count in shared.items():
-            key, example, stems = examples[number]
-            share = count / len(stems)
-            if share >= EXAMPLE_MIN_SHARE and count >= min(EXAMPLE_MIN_WORDS, len(stems)):
+            key, example, example_stems = examples[number]
+            share = count / len(example_stems)
+            if share >= EXAMPLE_MIN_SHARE and count >= min(EXAMPLE_MIN_WORDS, len(example_stems)):
                 reason = f'like the example "{example}"'
                 found[key][reason] = max(found[key].get(reason, 0.0), 0.4 + 0.5 * share)
 

@@ -568,7 +568,7 @@ def fit_thresholds(probabilities: np.ndarray, targets: np.ndarray) -> np.ndarray
     shared = max(grid, key=lambda t: f1(probabilities >= t, targets))
     own = np.array(
         [
-            max(grid, key=lambda t, j=j: f1(probabilities[:, j] >= t, targets[:, j]))
+            max(grid, key=lambda t, j=j: f1(probabilities[:, j] >= t, targets[:, j]))  # type: ignore[misc]
             for j in range(targets.shape[1])
         ]
     )
@@ -632,7 +632,7 @@ class SentimentModel:
                 clauses += parts
                 clause_contexts += [contexts[row] if contexts is not None else None] * len(parts)
                 owner += [k] * len(parts)
-        found = [set() for _ in rows]
+        found: list[set[str]] = [set() for _ in rows]
         if clauses:
             polarities = np.fromiter((polarity(c) for c in clauses), np.float64, len(clauses))
             best = self.scores(clauses, clause_contexts, polarities).argmax(axis=1)
