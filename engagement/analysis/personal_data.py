@@ -27,6 +27,15 @@ _NOT_A_STREET = "".join(f"(?<!{unit} )" for unit in "hour hours minute minutes m
 ADDRESS = re.compile(
     r"\b\d{1,4}[a-zA-Z]?,?\s+(?:[A-Z][a-z'’]+\s+){1,3}" + _STREET + r"\b"
     r"|\b\d{1,4}[a-z]?,?\s+(?:[a-z'’]+\s+){1,2}" + _NOT_A_STREET + _STREET.lower() + r"\b"
+    # "flat 4, 27 kingsway": a flat's number, and the house number and name after it.
+    r"|\b(?i:flat|apartment|apt)\s+\d{1,4}[a-zA-Z]?(?:,?\s+\d{1,4}[a-zA-Z]?\s+[A-Za-z'’]+)?"
+)
+# "i live on Cobden Street": a street named without a number, after living or moving there.
+STREET_LIVED_ON = re.compile(
+    r"\b(?:live|lives|living|lived|moved|move|moving|address is|stay|staying)\s+(?:on|at|to|in)\s+"
+    r"(?P<street>(?:(?!(?:the|a|an|my|our|their|his|her|this|that)\s)[A-Za-z'’]+\s+){1,2}"
+    r"(?:(?i:Road|Rd|Street|Lane|Avenue|Ave|Close|Drive|Crescent|Terrace|Grove|Gardens|Mews)|"
+    r"Way|Court|Place|Walk|Row|Square|Hill|View|Rise|Fold|Brow|Green|Parade|Park))\b"
 )
 _DATE = (
     r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}"
@@ -36,7 +45,8 @@ _DATE = (
     r"\s*(?:\d{4})?"
 )
 DATE_OF_BIRTH = re.compile(
-    r"(?P<lead>\b(?:born(?: on)?|d\.?o\.?b\.?|date of birth(?: is)?|birthday(?: is)?)[:\s]+)"
+    r"(?P<lead>\b(?:born|d\.?o\.?b\.?|date of birth|birthday|b'?day)(?:\s+(?:is|was|on|=))*"
+    r"\s*[:=-]?\s*(?:on\s+)?(?:the\s+)?)"
     r"(?P<date>" + _DATE + r")",
     re.IGNORECASE,
 )
@@ -44,22 +54,56 @@ TITLE_NAME = re.compile(
     r"\b(?:Mr|Mrs|Miss|Ms|Mx|Dr|Sir|Prof)\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
     r"|\b(?:mr|mrs|ms|dr)\.?\s+[a-z][a-z'’-]+"
 )
+# "miss johnson", but never "i miss school": only a word that is no everyday word.
+LOWER_MISS = re.compile(r"\bmiss\s+(?P<name>[a-z][a-z'’-]+)")
+# A child naming themselves: "my name is jayden", "im called tia-mae", "hi im kacper",
+# "from riley age 9", "this is ollie's mum".
+OWN_NAME = re.compile(
+    r"\b(?:my\s+(?:name\s+is|name's|names)|(?:my|his|her|their)\s+\w+'?s\s+name\s+is|name\s+is|"
+    r"(?:i'?m|i\s+am|he'?s|she'?s|is)\s+called)\s+(?P<name>[A-Za-z][\w'’-]*)"
+    r"|\b(?:from|love|by|signed)\s+(?P<signed>[A-Za-z][\w'’-]*),?\s+(?:age|aged)\s+\d"
+    r"|\bthis\s+is\s+(?P<parent>[A-Za-z][\w'’-]*?)(?:'s|’s)\s+(?:mum|dad|mam|nan|carer)\b"
+    # weaker ("hi im sad"): only a word that reads as a name
+    r"|\b(?:hi|hello|hiya|hey),?\s+(?:i'?m|i\s+am|its|it's)\s+(?P<greeted>[A-Za-z][\w'’-]*)",
+    re.IGNORECASE,
+)
 _RELATION = (
     r"(?:son|daughter|child|brother|sister|mum|dad|mam|teacher|ta|senco|sendco|key ?worker|"
     r"social worker|support worker|worker|friend|best friend|carer|nan|nana|grandad|grandma|"
     r"aunt|auntie|uncle|cousin|boyfriend|girlfriend|therapist|ot|doctor|consultant|"
-    r"paediatrician|caseworker|case worker|tutor|nurse|psychologist|head ?teacher)"
+    r"paediatrician|caseworker|case worker|tutor|nurse|psychologist|head ?teacher|mate|"
+    r"best mate|bestie|bff|mentor|coach|twin|step ?dad|step ?mum|foster (?:carer|mum|dad)|"
+    r"partner|husband|wife|neighbour|pa|escort|driver|little brother|little sister|"
+    r"big brother|big sister|baby brother|baby sister|stepbrother|stepsister)"
 )
 RELATION_NAME = re.compile(
     r"\b(?:my|our|his|her|their)\s+" + _RELATION + r"\s*,?\s+(?:(?:is\s+)?called\s+|named\s+)?"
     r"(?P<name>[A-Za-z][\w'’-]+)",
     re.IGNORECASE,
 )
+# Words that follow "my son" or "our keyworker" and are not a name ("my son has", "my mum
+# always"); a lower-case word there is a name when it is a known name or no English word
+# ("our keyworker bex").
+_AFTER_RELATION = frozenset(
+    """is was has had and who with does did goes went gets got keeps can cant can't will would
+    could should never always still also just really too at in on to from for of isn't wasn't
+    doesn't didn't won't wont isnt wasnt doesnt didnt are were age aged today yesterday now then
+    here there again please though but so or if when because as that this they he she i we you
+    it my our his her their the a an not no only even ever both all said told came made gave
+    took put ran saw say tell come make give take get let see hit cut run be been being""".split()
+)
 CALLED_NAME = re.compile(r"\b(?:called|named)\s+(?P<name>[A-Z][a-z'’-]+)\b(?![\w'’-])")
 SCHOOL = re.compile(
     r"\b(?:St\.?\s+|Saint\s+)?(?:[A-Z][\w'’-]+\s+){1,4}"
     r"(?:Primary|Junior|Juniors|Infant|Infants|High|Secondary|Academy|College|School|Grammar)"
     r"(?:\s+(?:School|Academy|College))?\b"
+)
+# "st marys", "oakwood high", "springhill primary": a school written in lower case, when its
+# first word is no everyday word (never "the high school" or "my old school").
+LOWER_SCHOOL = re.compile(
+    r"\bst\.?\s+[a-z]+(?:'?s)?\b"
+    r"|\b[a-z][a-z'’]+(?:\s+[a-z][a-z'’]+)?\s+"
+    r"(?:primary|junior|juniors|infants?|high|secondary|academy|college|school|grammar)\b"
 )
 # Capitalised words that start a school's name but do not name one ("my Special School").
 _GENERIC_SCHOOL_WORDS = frozenset(
@@ -122,12 +166,16 @@ def find_personal_data(text: str) -> list[Found]:
                 Found("date of birth", m.start("date"), m.end("date"))
                 for m in DATE_OF_BIRTH.finditer(text)
             ]
+    found += [
+        Found("address", m.start("street"), m.end("street")) for m in STREET_LIVED_ON.finditer(text)
+    ]
     names = _names(text)
     found += names
     if names:  # a school is personal data here because a person is named with it
         found += [
             Found("school", m.start(), m.end())
-            for m in SCHOOL.finditer(text)
+            for pattern in (SCHOOL, LOWER_SCHOOL)
+            for m in pattern.finditer(text)
             if m.group().split()[0].lower() not in _GENERIC_SCHOOL_WORDS
         ]
     return _without_overlaps(found)
@@ -136,31 +184,71 @@ def find_personal_data(text: str) -> list[Found]:
 def _names(text: str) -> list[Found]:
     names, everyday = first_names()
     found = [Found("name", m.start(), m.end()) for m in TITLE_NAME.finditer(text)]
+    english = english_words()
+    for match in LOWER_MISS.finditer(text):
+        name = match.group("name")
+        if name in names or name in SURNAMES or name not in english:
+            found.append(Found("name", match.start("name"), match.end("name")))
+    for match in OWN_NAME.finditer(text):
+        group = next(g for g in ("name", "signed", "parent", "greeted") if match.group(g))
+        lowered = match.group(group).lower()
+        if group == "greeted" and not (_is_name(lowered, names) or lowered not in english):
+            continue
+        if lowered not in _NOT_NAMES | _AFTER_RELATION:
+            found.append(Found("name", match.start(group), match.end(group)))
     for pattern in (RELATION_NAME, CALLED_NAME):
         for match in pattern.finditer(text):
             name = match.group("name")
             lowered = name.lower()
-            if lowered in _NOT_NAMES:
+            if lowered in _NOT_NAMES or lowered in _AFTER_RELATION:
                 continue
-            if name[0].isupper() or lowered in names or lowered in everyday:
-                found.append(Found("name", match.start("name"), match.end("name")))
-    if names.isdisjoint(_WORD.findall(text.lower())):
+            if (
+                name[0].isupper()
+                or _is_name(lowered, names)
+                or lowered in everyday
+                or (lowered not in english and not lowered.endswith(("ed", "ing", "ly", "s")))
+            ):
+                end = _with_surname(text, match.end("name"))
+                found.append(Found("name", match.start("name"), end))
+    words = _WORD.findall(text.lower())
+    if not any(_is_name(_without_possessive(word), names) for word in words):
         return found  # most comments name nobody: one pass to say so
     for match in _WORD.finditer(text):
-        word = match.group()
+        word = _without_possessive(match.group())
         lowered = word.lower()
-        if lowered not in names or (word.isupper() and len(word) > 1):  # "TIA" is not Tia
+        if not _is_name(lowered, names) or (word.isupper() and len(word) > 1):  # "TIA" is not Tia
             continue
-        is_word = lowered in english_words()
+        start, end = match.start(), match.start() + len(word)
+        is_word = lowered in english
         if word.islower():
-            if not is_word:  # "aisha", never "jack" or "will"
-                found.append(Found("name", match.start(), match.end()))
+            surname_end = _with_surname(text, end, lower=True)
+            if not is_word or surname_end > end:  # "aisha", "jack smith"; never "jack" or "will"
+                found.append(Found("name", start, surname_end))
             continue
-        end = _with_surname(text, match.end())
+        end = _with_surname(text, end)
         # "Jack" starting a sentence may be the word; "Jack Smith" or "Aisha" is a name.
-        if not is_word or end > match.end() or not _starts_sentence(text, match.start()):
-            found.append(Found("name", match.start(), end))
+        if not is_word or end > start + len(word) or not _starts_sentence(text, start):
+            found.append(Found("name", start, end))
     return found
+
+
+def _without_possessive(word: str) -> str:
+    """ "ollie's" -> "ollie": the name without the 's, which stays in the text."""
+    for ending in ("'s", "’s", "'", "’"):
+        if word.endswith(ending):
+            return word[: -len(ending)]
+    return word
+
+
+def _is_name(word: str, names: frozenset[str]) -> bool:
+    """A known first name, or a double-barrelled one made of them ("tia-mae", "lily-rose")."""
+    if word in names:
+        return True
+    parts = word.split("-")
+    return len(parts) > 1 and all(part in names or part in _NAME_PARTS for part in parts)
+
+
+_NAME_PARTS = frozenset("mae may rose jo lou leigh marie ann anne grace louise jane".split())
 
 
 def _starts_sentence(text: str, position: int) -> bool:
@@ -169,13 +257,30 @@ def _starts_sentence(text: str, position: int) -> bool:
 
 
 _SURNAME = re.compile(r"\s+[A-Z][a-z'’-]+(?:-[A-Z][a-z'’-]+)?")
+_LOWER_SURNAME = re.compile(r"\s+([a-z][a-z'’-]+)")
+# Common surnames in England, lower case: "jack smith" is a name though "jack" and "smith" are
+# words. Capitalised surnames need no list.
+SURNAMES = frozenset(
+    """smith jones williams taylor brown davies evans wilson thomas johnson roberts robinson
+    thompson wright walker white edwards hughes green hall lewis harris clarke patel jackson
+    wood turner martin cooper hill ward morris moore clark lee king baker harrison morgan allen
+    james scott phillips watson davis parker price bennett young griffiths mitchell kelly cook
+    carter richardson bailey collins bell shaw murphy miller cox richards khan marshall anderson
+    simpson ellis adams singh begum wilkinson foster chapman powell webb rogers gray mason ali
+    hussain ahmed akhtar rahman kaur shah mahmood iqbal okafor mensah nowak kowalski""".split()
+)
 
 
-def _with_surname(text: str, end: int) -> int:
-    """Where a first name ends, with the capitalised surname after it if there is one."""
+def _with_surname(text: str, end: int, lower: bool = False) -> int:
+    """Where a first name ends, with the surname after it if there is one: any capitalised word,
+    or (for a name written in lower case) a common surname or a word that is no English word."""
     match = _SURNAME.match(text, end)
     if match and match.group().strip().lower() not in _NOT_NAMES:
         return match.end()
+    if lower:
+        match = _LOWER_SURNAME.match(text, end)
+        if match and match.group(1) in SURNAMES:
+            return match.end()
     return end
 
 

@@ -10,6 +10,10 @@ the comment answered). Out: the same rows with these columns added:
     polarity             TextBlob's polarity, -1 to 1
     safeguarding         True when the comment may disclose harm or risk
     safeguarding_reasons what was found, e.g. 'self-harm or suicidal thoughts: "want to die"'
+                         (a pattern), or 'similar to examples about hidden self-harm: "..."'
+                         (the model, with the closest example in its library)
+    safeguarding_tier    "urgent" (a pattern matched, or the model is very sure), "check"
+                         (the model alone, less sure), or "" when not flagged
     personal_data        True when the comment names or identifies someone
     personal_data_kinds  e.g. ("name", "phone")
     redacted_text        the text with placeholders like [name] and [phone]
@@ -23,6 +27,8 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from .codebook import Codebook, ThemeMatch, default_codebook
+from .disclosure_model import URGENT, Assessment, default_disclosure_model
+from .embedding import embed
 from .personal_data import find_personal_data, redact
 from .safeguarding import possible_disclosure
 from .sentiment import default_sentiment_model
@@ -38,6 +44,7 @@ OUTPUT_COLUMNS = [
     "polarity",
     "safeguarding",
     "safeguarding_reasons",
+    "safeguarding_tier",
     "personal_data",
     "personal_data_kinds",
     "redacted_text",
@@ -60,11 +67,15 @@ def analyse(
     texts = [_as_text(value) for value in comments[text_column]]
     prompts = [_as_text(value) for value in comments[prompt_column]] if prompt_column else None
 
+    vectors = embed(texts)  # once per comment, shared by the detector and sentiment
     machine = theme_model.predict(texts, prompts) if theme_model else [[]] * len(texts)
     sentiments = sentiment_model.predict(texts, prompts)
+    assessments = default_disclosure_model().assess(texts, vectors)
     rows = [
-        _analyse_one(text, codebook, learned, sentiment)
-        for text, learned, sentiment in zip(texts, machine, sentiments, strict=True)
+        _analyse_one(text, codebook, learned, sentiment, assessment)
+        for text, learned, sentiment, assessment in zip(
+            texts, machine, sentiments, assessments, strict=True
+        )
     ]
     result = comments.copy()
     added = pd.DataFrame(rows, columns=OUTPUT_COLUMNS, index=comments.index)
@@ -78,10 +89,11 @@ def _analyse_one(
     codebook: Codebook,
     learned: Sequence[ThemePrediction],
     sentiment: tuple[str, float],
+    assessment: Assessment,
 ) -> tuple:
     details = combine_themes(codebook.match(tokenise(text)), learned)
     found = find_personal_data(text)
-    disclosure = possible_disclosure(text)
+    disclosure, tier = safeguarding(text, assessment)
     label, polarity = sentiment
     return (
         tuple(detail["key"] for detail in details),
@@ -90,10 +102,24 @@ def _analyse_one(
         round(polarity, 4),
         bool(disclosure),
         disclosure,
+        tier,
         bool(found),
         tuple(sorted({item.kind for item in found})),
         redact(text, found) if found else text,
     )
+
+
+def safeguarding(text: str, assessment: Assessment) -> tuple[tuple[str, ...], str]:
+    """Why a comment is flagged and its tier: flagged when the patterns or the model say so.
+
+    A pattern is specific enough to email the lead at once; the model alone does that only
+    when it is very sure, and otherwise asks the lead to check.
+    """
+    from_model = (assessment.reason,) if assessment.tier else ()
+    from_patterns = possible_disclosure(text)
+    if from_patterns:
+        return from_patterns + from_model, URGENT
+    return from_model, assessment.tier
 
 
 def combine_themes(

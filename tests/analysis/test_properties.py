@@ -32,6 +32,8 @@ def test_every_comment_gets_an_answer_of_the_right_shape(texts):
         assert -1.0 <= row.polarity <= 1.0
         assert isinstance(row.safeguarding, bool)
         assert bool(row.safeguarding_reasons) == row.safeguarding
+        assert row.safeguarding_tier in {"urgent", "check", ""}
+        assert bool(row.safeguarding_tier) == row.safeguarding
         assert bool(row.personal_data_kinds) == row.personal_data
 
 
