@@ -2,7 +2,8 @@
 queues any comment left unchecked, and the safeguarding leads are told when checking falls
 behind (a possible disclosure waiting unchecked is in nobody's queue).
 
-A new case's email to the leads is likewise sent again if it never went.
+A new urgent case's email to the leads is likewise sent again if it never went, and the daily
+email listing new "please check" cases goes from here too (send_daily_digest).
 
 Until a comment is checked it is shown to nobody (Voice.objects leaves it out), so a failure
 here loses no one's words and leaks none: it delays them. This module makes the delay short
@@ -15,6 +16,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.mail import send_mail
+from django.db import transaction
 from django.db.models import Min
 from django.urls import reverse
 from django.utils import timezone
@@ -22,8 +24,9 @@ from django_tasks import task
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
-from .models import SafeguardingCase, Voice
+from .models import SafeguardingCase, SafeguardingTier, Voice
 from .roles import SAFEGUARDING_LEAD
+from .working_days import digest_due_since, when
 
 # A failed chunk is tried again after each of these; after the last, the sweep takes over.
 RETRY_DELAYS = [timedelta(seconds=30), timedelta(minutes=2), timedelta(minutes=10)]
@@ -100,6 +103,7 @@ def sweep() -> tuple[int, bool]:
     missing = sorted(set(waiting) - voice_ids_queued())
     queue_analysis(missing)
     send_missed_case_emails()
+    send_daily_digest()
     told = checking_is_late() and tell_leads_checking_is_late()
     return len(missing), told
 
@@ -112,12 +116,65 @@ def send_missed_case_emails() -> int:
     if not leads().exists():
         return 0
     opened_before = timezone.now() - EMAIL_AGAIN_AFTER
-    missed = SafeguardingCase.objects.filter(notified_at__isnull=True, created_at__lt=opened_before)
+    missed = SafeguardingCase.objects.filter(
+        tier=SafeguardingTier.URGENT, notified_at__isnull=True, created_at__lt=opened_before
+    )
     waiting = set(_queued_arguments(notify_safeguarding_leads))
     again = [pk for pk in missed.values_list("pk", flat=True) if pk not in waiting]
     for case_id in again:
         queue_notification(case_id)
     return len(again)
+
+
+def send_daily_digest(now: datetime | None = None) -> int:
+    """Once each working day from 08:00 London time, one email to the leads listing the open
+    "please check" cases no earlier email listed; how many it listed (0: no email).
+
+    Run by every sweep, so it goes even if the worker was down at 08:00. A case is listed in
+    one email only: the cases are locked while the email goes and marked in the same
+    transaction, so an email that fails marks nothing (the next sweep tries again) and a
+    second sweep at the same time finds nothing left to send. Never the comment's words, nor
+    why it was flagged (the reasons quote them): links to the cases and when they are due.
+    """
+    now = now or timezone.now()
+    since = digest_due_since(now)
+    checks = SafeguardingCase.objects.filter(tier=SafeguardingTier.CHECK)
+    if since is None or checks.filter(notified_at__gte=since).exists():
+        return 0  # not a working day yet, or today's email has gone
+    emails = sorted({lead.email for lead in leads()})
+    if not emails:
+        return 0
+    with transaction.atomic():
+        pending = list(
+            checks.still_open()
+            .filter(notified_at__isnull=True, created_at__lte=now)
+            .select_for_update()
+            .in_queue_order()
+        )
+        if not pending:
+            return 0
+        base = settings.WAGTAILADMIN_BASE_URL
+        lines = [
+            f"- Case {case.pk}, due by {when(case.due_at)}: "
+            f"{base}{reverse('safeguarding_case', args=[case.pk])}"
+            for case in pending
+        ]
+        send_mail(
+            subject=f"Please check: {len(pending)} new in the safeguarding queue",
+            message=(
+                f"{len(pending)} comments left on SEND voices were flagged as worth a "
+                "safeguarding check (not urgent: urgent ones are emailed at once). "
+                "You will be asked to sign in.\n\n"
+                + "\n".join(lines)
+                + f"\n\nYour queue: {base}{reverse('safeguarding_queue')}"
+            ),
+            from_email=None,
+            recipient_list=emails,
+        )
+        SafeguardingCase.objects.filter(pk__in=[case.pk for case in pending]).update(
+            notified_at=now
+        )
+    return len(pending)
 
 
 def leads():

@@ -19,9 +19,17 @@ from django_tasks_db.backend import DatabaseBackend
 
 from .cases import keep_in_step, open_cases
 from .checking import retry_later
-from .models import LearnedThemeModel, SafeguardingCase, Theme, ThemeAssignment, Voice
+from .models import (
+    LearnedThemeModel,
+    SafeguardingCase,
+    SafeguardingTier,
+    Theme,
+    ThemeAssignment,
+    Voice,
+)
 from .roles import SAFEGUARDING_LEAD
 from .themes import current_codebook
+from .working_days import when
 
 CHUNK = 500  # comments per analysis task: big imports become many small tasks
 MIN_REVIEWED_TO_LEARN = 40  # reviewed comments before a model is trained on them
@@ -82,8 +90,8 @@ def _analyse(voice_ids: list[int]) -> int:
 
 
 ANALYSIS_FIELDS = [
-    "sentiment", "polarity", "safeguarding_flag", "safeguarding_reasons", "personal_data",
-    "personal_data_kinds", "redacted_text", "analysed_text", "analysed_at",
+    "sentiment", "polarity", "safeguarding_flag", "safeguarding_reasons", "safeguarding_tier",
+    "personal_data", "personal_data_kinds", "redacted_text", "analysed_text", "analysed_at",
 ]  # fmt: skip
 
 
@@ -110,6 +118,7 @@ def _store(rows: list, themes: dict[str, Theme]) -> int:
                 or cases.get(row.id, SafeguardingCase.Status.NO_CONCERN)
                 != SafeguardingCase.Status.NO_CONCERN,
                 safeguarding_reasons=list(row.safeguarding_reasons),
+                safeguarding_tier=_tier(row),
                 personal_data=bool(row.personal_data),
                 personal_data_kinds=list(row.personal_data_kinds),
                 redacted_text=row.redacted_text,
@@ -138,10 +147,18 @@ def _store(rows: list, themes: dict[str, Theme]) -> int:
     flagged = Voice.including_withheld.filter(
         pk__in=[row.id for row in rows if row.safeguarding and row.id not in cases]
     ).select_related("survey_answer__response__survey", "contribution__session", "comment_import")
-    keep_in_step(Voice.including_withheld.filter(pk__in=list(cases)))
-    for case in open_cases(list(flagged)):
-        queue_notification(case.pk)
+    raised = keep_in_step(Voice.including_withheld.filter(pk__in=list(cases)))
+    for case in [*raised, *open_cases(list(flagged))]:
+        if case.tier == SafeguardingTier.URGENT:  # "please check" goes in the daily email
+            queue_notification(case.pk)
     return len(rows)
+
+
+def _tier(row) -> str:
+    if not row.safeguarding:
+        return ""
+    # Until the analysis gives a tier, a flag is urgent, as every flag was before tiers.
+    return getattr(row, "safeguarding_tier", "") or SafeguardingTier.URGENT
 
 
 def queue_notification(case_id: int) -> None:
@@ -165,11 +182,13 @@ def notify_safeguarding_leads(case_id: int) -> int:
     if not emails:
         return 0
     link = settings.WAGTAILADMIN_BASE_URL + reverse("safeguarding_case", args=[case_id])
+    due_at = SafeguardingCase.objects.filter(pk=case_id).values_list("due_at", flat=True).first()
+    due = f"It is due by {when(due_at)}.\n\n" if due_at else ""
     send_mail(
-        subject="A comment needs a safeguarding review",
+        subject="Urgent: a comment needs a safeguarding review",
         message=(
             "A comment left on SEND voices may be a disclosure of harm or risk.\n\n"
-            f"Review it here (you will be asked to sign in): {link}\n\n"
+            f"{due}Review it here (you will be asked to sign in): {link}\n\n"
             "It is kept out of every report, dashboard and public page until you mark it "
             '"no concern".'
         ),

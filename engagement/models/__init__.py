@@ -1,16 +1,18 @@
 from .audit import AuditEvent
 from .imports import CommentImport
 from .people import EmailUserManager, User
-from .safeguarding import SafeguardingCase
+from .safeguarding import CaseEvent, SafeguardingCase
 from .themes import LearnedThemeModel, Theme, ThemeAssignment, ThemeDecision, effective_theme_ids
-from .voices import Sentiment, Voice, VoiceQuerySet
+from .voices import SafeguardingTier, Sentiment, Voice, VoiceQuerySet
 
 __all__ = [
     "AuditEvent",
+    "CaseEvent",
     "CommentImport",
     "EmailUserManager",
     "LearnedThemeModel",
     "SafeguardingCase",
+    "SafeguardingTier",
     "Sentiment",
     "Theme",
     "ThemeAssignment",

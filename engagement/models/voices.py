@@ -11,6 +11,14 @@ class Sentiment(models.TextChoices):
     NEUTRAL = "neutral", "Neutral"
 
 
+class SafeguardingTier(models.TextChoices):
+    """How soon a flagged comment needs a lead: "urgent" is emailed at once and due the same
+    working day; "please check" waits for the daily email (engagement/working_days.py)."""
+
+    URGENT = "urgent", "Urgent"
+    CHECK = "check", "Please check"
+
+
 class VoiceQuerySet(models.QuerySet):
     def checked(self):
         """Analysed as they stand now: the safeguarding check has read these very words."""
@@ -129,6 +137,9 @@ class Voice(models.Model):
     polarity = models.FloatField(null=True, blank=True)
     safeguarding_flag = models.BooleanField(default=False)
     safeguarding_reasons = models.JSONField(default=list, blank=True)
+    safeguarding_tier = models.CharField(
+        max_length=8, choices=SafeguardingTier.choices, blank=True, help_text="Blank: not flagged"
+    )
     personal_data = models.BooleanField(default=False)
     personal_data_kinds = models.JSONField(default=list, blank=True)
     redacted_text = models.TextField(blank=True)

@@ -1,5 +1,7 @@
 """The safeguarding lead's queue and the officers' comment review, by keyboard, with axe."""
 
+from urllib.parse import urlsplit
+
 import django.apps
 import pytest
 from django.utils import timezone
@@ -72,3 +74,100 @@ def test_an_officer_reads_redacted_comments_with_their_themes(page, site_url, pe
     assert "ring [name] on [phone]" in listing
     assert "scared to go home" not in listing
     assert serious_axe_violations(page) == []
+
+
+def tab_to(page, target, limit: int = 60) -> int:
+    """Press Tab until `target` has the focus; how many presses it took (the keyboard order)."""
+    for presses in range(1, limit + 1):
+        page.keyboard.press("Tab")
+        if target.evaluate("element => element === document.activeElement"):
+            return presses
+    raise AssertionError(f"Tab never reached {target}")
+
+
+def on_the_queue(page):
+    """Back at the queue (a redirect keeps the #field an error link added to the address)."""
+    page.wait_for_url(lambda url: urlsplit(url).path == "/safeguarding/")
+
+
+def test_a_lead_works_two_cases_in_order_by_keyboard(page, site_url, people):
+    """The day's queue, urgent first: take the first case, record a decision (after being told
+    the note is missing), then clear the next as "no concern" through its warning."""
+    older_check = SafeguardingCase.objects.create(
+        voice=comment(
+            "i dont like going home much",
+            safeguarding_flag=True,
+            safeguarding_tier="check",
+            safeguarding_reasons=["fear of going home (close to examples)"],
+            prompt="Home life",
+        )
+    )
+    urgent = SafeguardingCase.objects.create(
+        voice=comment(
+            "he hits me",
+            safeguarding_flag=True,
+            safeguarding_tier="urgent",
+            safeguarding_reasons=['physical abuse: "hits me"'],
+            prompt="How is school?",
+        )
+    )
+    sign_in(page, site_url, people["lead"].email, "/safeguarding/")
+    assert page.get_by_role("table").locator("caption").inner_text().startswith("Open cases")
+    assert serious_axe_violations(page) == []
+    first = page.get_by_role("link", name=f"Case {urgent.pk}", exact=True)
+    second = page.get_by_role("link", name=f"Case {older_check.pk}", exact=True)
+    page.locator("main").focus()
+    to_second = tab_to(page, second)
+    page.locator("main").focus()
+    assert tab_to(page, first) < to_second  # urgent comes first, though flagged later
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/safeguarding/{urgent.pk}/")
+    assert serious_axe_violations(page) == []
+
+    tab_to(page, page.get_by_role("button", name="Take this case"))
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/safeguarding/{urgent.pk}/")
+    assert "is now with" in page.get_by_role("status").inner_text()
+    referred = page.get_by_role("radio", name="Referred")
+    tab_to(page, page.get_by_role("radio").first)
+    referred.check()  # arrow keys move within the group; checking it is the same choice
+    tab_to(page, page.get_by_role("button", name="Save"))
+    page.keyboard.press("Enter")  # no note: refused, and told where
+    page.wait_for_load_state()
+    summary = page.locator(".error-summary")
+    assert summary.evaluate("element => element === document.activeElement")
+    assert serious_axe_violations(page) == []
+    tab_to(page, summary.get_by_role("link", name="Write a note"))
+    page.keyboard.press("Enter")
+    notes = page.get_by_label("Notes (what you did, who you told)")
+    assert notes.evaluate("element => element === document.activeElement")
+    assert page.get_by_role("radio", name="Referred").is_checked()  # what was chosen is kept
+    page.keyboard.type("Rang the school's DSL, who is calling children's services")
+    tab_to(page, page.get_by_role("button", name="Save"))
+    page.keyboard.press("Enter")
+    on_the_queue(page)
+    assert f"Case {urgent.pk} saved: Referred." in page.get_by_role("status").inner_text()
+
+    page.locator("main").focus()
+    tab_to(page, second)  # the next case is the one left
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/safeguarding/{older_check.pk}/")
+    tab_to(page, page.get_by_role("radio").first)
+    page.get_by_role("radio", name="No concern").check()
+    tab_to(page, page.get_by_label("Notes (what you did, who you told)"))
+    page.keyboard.type("Asked the family: about moving house, no concern")
+    tab_to(page, page.get_by_role("button", name="Save"))
+    page.keyboard.press("Enter")
+    page.wait_for_load_state()
+    warning = page.locator("#confirm-no-concern")
+    assert "Are you sure there is no concern?" in warning.inner_text()
+    assert serious_axe_violations(page) == []
+    tab_to(page, page.get_by_role("button", name="Yes, mark as no concern"))
+    page.keyboard.press("Enter")
+    on_the_queue(page)
+    assert "Nothing here." in page.locator("main").inner_text()
+    urgent.refresh_from_db()
+    older_check.refresh_from_db()
+    assert (urgent.status, urgent.owner) == ("referred", people["lead"])
+    assert older_check.status == "no_concern"
+    assert [e.kind for e in urgent.events.all()] == ["taken", "decided"]

@@ -53,6 +53,10 @@ MATRIX = [
     # The leads alone: a superuser who must read one joins the role first.
     ("safeguarding_queue", [], everyone_but({SAFEGUARDING_LEAD})),
     ("safeguarding_case", ["case"], everyone_but({SAFEGUARDING_LEAD})),
+    ("safeguarding_print", ["case"], everyone_but({SAFEGUARDING_LEAD})),
+    ("safeguarding_export", ["case"], everyone_but({SAFEGUARDING_LEAD})),
+    # Taking or reassigning is a POST: a GET is refused to everyone (405), before any check.
+    ("safeguarding_owner", ["case"], {**dict.fromkeys(PEOPLE, 405)}),
     ("focus_group_sessions", [], everyone_but({OFFICER, FACILITATOR, ADMIN})),
     ("focus_group_new", [], everyone_but({OFFICER, FACILITATOR, ADMIN})),
     # Another facilitator's session: it is not there for them; other roles are refused.
