@@ -13,7 +13,14 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from wagtail.admin import messages
 
-from engagement.analysis.csv_io import CommentsCsv, UnreadableFile, read_comments_csv
+from engagement.analysis.csv_io import (
+    CsvRow,
+    CsvTable,
+    LineNote,
+    UnreadableFile,
+    read_csv,
+    text_problem,
+)
 
 from .models import CommentImport, Voice
 from .tasks import queue_analysis
@@ -40,10 +47,10 @@ class UploadForm(forms.ModelForm):
             raise forms.ValidationError("The file is bigger than 50 MB: split it into parts.")
         data = upload.read()
         try:
-            self.parsed = read_comments_csv(data)
+            self.parsed = read_csv(data)
         except UnreadableFile as problem:
             raise forms.ValidationError(str(problem)) from problem
-        if self.parsed.rows.empty:
+        if not filled_rows(self.parsed):
             raise forms.ValidationError("The file has a header row but no comments under it.")
         self.data_bytes = data
         return upload
@@ -69,10 +76,16 @@ def upload(request):
     )
 
 
-def guess_text_column(parsed: CommentsCsv) -> str:
+def filled_rows(table: CsvTable) -> list[CsvRow]:
+    """The rows with something in them: spreadsheets often end in rows of empty cells."""
+    return [row for row in table.rows if not row.is_blank]
+
+
+def guess_text_column(table: CsvTable) -> str:
     """The column with the longest answers on average: usually the free-text question."""
-    sample = parsed.rows.head(200)
-    return max(parsed.columns, key=lambda column: sample[column].str.len().mean())
+    sample = filled_rows(table)[:200]
+    lengths = [sum(len(row.cells[at]) for row in sample) for at in range(len(table.columns))]
+    return table.columns[lengths.index(max(lengths))]
 
 
 class ColumnForm(forms.Form):
@@ -86,7 +99,7 @@ class ColumnForm(forms.Form):
 def preview(request, pk: int):
     comment_import = get_object_or_404(CommentImport, pk=pk, status=CommentImport.Status.PREVIEW)
     with comment_import.file.open("rb") as stored:
-        parsed = read_comments_csv(stored.read())
+        parsed = read_csv(stored.read())
     form = ColumnForm(
         request.POST or request.GET or None,
         columns=parsed.columns,
@@ -94,16 +107,19 @@ def preview(request, pk: int):
     )
     valid = form.is_bound and form.is_valid()
     column = form.cleaned_data["text_column"] if valid else comment_import.text_column
-    problems = parsed.check_text_column(column)
+    rows = filled_rows(parsed)
+    at = parsed.index(column)
+    problems = [LineNote(row.line, text_problem(row.cells[at])) for row in rows]
+    problems = [problem for problem in problems if problem.message]
+    skipped = {problem.line for problem in problems}
     if request.method == "POST" and valid:
-        imported = import_rows(comment_import, parsed, column, {line for line, _ in problems})
+        imported = import_rows(comment_import, rows, column, at, skipped)
         messages.success(
             request,
             f"Imported {imported:,} comments from '{comment_import.title}'. "
             "They are being themed now.",
         )
         return redirect("comment_imports")
-    skipped = {line for line, _ in problems}
     return TemplateResponse(
         request,
         "engagement/admin/import_preview.html",
@@ -111,15 +127,18 @@ def preview(request, pk: int):
             "comment_import": comment_import,
             "form": form,
             "column": column,
-            "sample": list(parsed.rows[column].head(PREVIEW_ROWS)),
-            "problems": [f"Line {line}: {problem}" for line, problem in problems] + parsed.problems,
-            "to_import": len(parsed.rows) - len(skipped),
-            "total": len(parsed.rows) + len(parsed.problems),
+            "sample": [row.cells[at] for row in rows[:PREVIEW_ROWS]],
+            "warnings": parsed.warnings,
+            "problems": sorted(problems + parsed.problems, key=lambda problem: problem.line),
+            "to_import": len(rows) - len(skipped),
+            "total": len(rows) + len(parsed.problems),
         },
     )
 
 
-def import_rows(comment_import: CommentImport, parsed, column: str, skip: set[int]) -> int:
+def import_rows(
+    comment_import: CommentImport, rows: list[CsvRow], column: str, at: int, skip: set[int]
+) -> int:
     """Create one comment per good row, once: a second confirm finds the import done."""
     with transaction.atomic():
         locked = CommentImport.objects.select_for_update().get(pk=comment_import.pk)
@@ -128,7 +147,7 @@ def import_rows(comment_import: CommentImport, parsed, column: str, skip: set[in
         now = timezone.now()
         voices = [
             Voice(
-                text=text.strip(),
+                text=row.cells[at].strip(),
                 channel=Voice.Channel.IMPORT,
                 audience=locked.audience,
                 outcome_id=locked.outcome_id,
@@ -137,8 +156,8 @@ def import_rows(comment_import: CommentImport, parsed, column: str, skip: set[in
                 consent_to_quote=locked.consent_to_quote,
                 said_at=now,
             )
-            for line, text in zip(parsed.rows["line"], parsed.rows[column], strict=True)
-            if line not in skip
+            for row in rows
+            if row.line not in skip
         ]
         created = Voice.objects.bulk_create(voices, batch_size=BATCH)
         locked.status = CommentImport.Status.IMPORTED
