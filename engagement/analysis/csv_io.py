@@ -189,14 +189,16 @@ def _check_last_quote(table: CsvTable, text: str, last_line: int) -> None:
 
 def decode(data: bytes) -> tuple[str, str, list[LineNote]]:
     """(text, encoding, warnings). UTF-8 (a byte-order mark dropped); lines that are not UTF-8
-    are read as Windows-1252 and named in a warning each; a file with no UTF-8 line at all
-    is read as Windows-1252 with one warning."""
+    are read as Windows-1252 and named in a warning each; a file with no sign of UTF-8 at
+    all (no byte-order mark, no character beyond ASCII) is read as Windows-1252 with one
+    warning."""
     for bom, codec in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
         if data.startswith(bom):  # Excel's "Unicode text": never a plain-bytes file
             try:
                 return data[len(bom) :].decode(codec), UTF8, []
             except UnicodeDecodeError:
                 break
+    says_utf8 = data.startswith(codecs.BOM_UTF8)  # a byte-order mark: written as UTF-8
     data = data.removeprefix(codecs.BOM_UTF8)
     if b"\x00" in data[:4096] or data[:4] in (b"PK\x03\x04", b"\xd0\xcf\x11\xe0"):
         raise UnreadableFile(
@@ -207,7 +209,7 @@ def decode(data: bytes) -> tuple[str, str, list[LineNote]]:
         return data.decode("utf-8"), UTF8, []
     except UnicodeDecodeError:
         pass
-    if not _HAS_UTF8_MULTIBYTE.search(data):  # no UTF-8 beyond ASCII anywhere
+    if not says_utf8 and not _HAS_UTF8_MULTIBYTE.search(data):  # no UTF-8 beyond ASCII
         text = data.decode("cp1252", errors="replace")
         return text, CP1252, [LineNote(None, _WHOLE_FILE_CP1252)]
     decoded, warnings = [], []

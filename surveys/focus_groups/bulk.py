@@ -4,25 +4,12 @@ import re
 from dataclasses import asdict, dataclass, field
 
 from engagement.analysis.csv_io import LineNote, UnreadableFile, read_csv
-from surveys.models import SpeakerType
+from engagement.import_columns import AUDIENCE_WORDS, NO, YES
 
 __all__ = ["UnreadableFile", "parse_csv", "parse_notes"]
 
 TEXT_LIMIT = 2000
 CSV_COLUMNS = ("text", "speaker_type", "prompt", "consent")
-YES = {"yes", "y", "true", "1", "agreed"}
-NO = {"no", "n", "false", "0", ""}
-SPEAKER_WORDS = {
-    **{value: value for value, _ in SpeakerType.choices},
-    **{label.casefold(): value for value, label in SpeakerType.choices},
-    "young person": SpeakerType.YOUNG_PERSON,
-    "yp": SpeakerType.YOUNG_PERSON,
-    "child": SpeakerType.YOUNG_PERSON,
-    "parent": SpeakerType.PARENT_CARER,
-    "carer": SpeakerType.PARENT_CARER,
-    "parent carer": SpeakerType.PARENT_CARER,
-    "staff": SpeakerType.PROFESSIONAL,
-}
 
 
 @dataclass
@@ -101,7 +88,7 @@ def _csv_row(line: int, values: dict[str, str]) -> Row:
     row = Row(line=line, text=values.get("text", ""), prompt=values.get("prompt", ""))
     _check_text(row)
     speaker = values.get("speaker_type", "").casefold()
-    row.speaker_type = SPEAKER_WORDS.get(speaker, "")
+    row.speaker_type = AUDIENCE_WORDS.get(speaker, "")
     if not row.speaker_type:
         row.problems.append(
             f"Unknown speaker type '{values.get('speaker_type', '')}': use young person, "
@@ -110,7 +97,7 @@ def _csv_row(line: int, values: dict[str, str]) -> Row:
     consent = values.get("consent", "").casefold()
     if consent in YES:
         row.may_publish = True
-    elif consent not in NO:
+    elif consent and consent not in NO:  # no answer: not agreed
         row.problems.append(f"Consent must be yes or no, not '{values.get('consent')}'")
     if "\ufffd" in row.text:
         row.problems.append("Some characters could not be read (wrong encoding?)")

@@ -138,6 +138,13 @@ def test_one_line_mixing_both_keeps_each_character_as_written():
     assert [warning.line for warning in read.warnings] == [2]
 
 
+def test_a_byte_order_mark_says_utf_8_so_a_windows_1252_line_is_repaired_alone():
+    data = "id,comment\n1,fine\n".encode("utf-8-sig") + "2,don’t\n".encode("cp1252")
+    read = read_csv(data)
+    assert read.encoding == MIXED and read.column("comment") == ["fine", "don’t"]
+    assert [warning.line for warning in read.warnings] == [3]
+
+
 def test_a_wholly_windows_1252_file_is_read_as_such_with_one_warning():
     read = read_csv("id,comment\n1,don’t\n2,café – £5\n".encode("cp1252"))
     assert read.encoding == CP1252
