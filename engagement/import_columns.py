@@ -81,7 +81,9 @@ def guess_columns(columns: list[str], text_column: str) -> dict[str, str]:
                 column
                 for name in names
                 for column in columns
-                if column != text_column and _normal(column).startswith(name)
+                if column != text_column
+                and _normal(column).startswith(name)
+                and "birth" not in _normal(column)  # "Date of birth" is not when they wrote
             ),
             "",
         )
@@ -148,10 +150,10 @@ class RowReader:
         )
 
     def _consent(self, text: str):
-        word = _normal(text)
-        if word in YES:
+        words = {text.casefold(), _normal(text)}  # "I don't agree", "Yes."
+        if words & YES:
             return True, ""
-        if word in NO:
+        if words & NO:
             return False, ""
         return None, f"'{text}' in \"{self.names['consent']}\" must be yes or no"
 
