@@ -1,26 +1,43 @@
 """Import comments from a CSV exported from another survey tool (Microsoft Forms, SurveyMonkey,
-Google Forms, a spreadsheet): upload, pick the column, check the preview, then import.
+Google Forms, a spreadsheet): upload, check the columns and a preview, import, then watch
+every comment being checked.
 
 Nothing is imported until the officer confirms, and rows with problems are listed by line and
-left out. The uploaded file is deleted once imported: the comments live on in the pool.
+left out. Each row keeps its own date, audience, consent and outcome where the file has a
+column for them (engagement/import_columns.py); the officer's choice for the whole file fills
+in the rest. The comments go into the pool through its one way in for many (add_voices), so
+each is checked and themed like any other, retried on failure, and the import's page counts
+them as they are checked. The uploaded file is deleted once imported.
 """
+
+import datetime
 
 from django import forms
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.admin import messages
 
-from engagement.analysis.csv_io import CommentsCsv, UnreadableFile, read_comments_csv
+from outcomes_cms.models import OutcomePage
 
+from .analysis.csv_io import CsvRow, CsvTable, LineNote, UnreadableFile, read_csv, text_problem
+from .checking import checking_is_late
+from .import_columns import (
+    COLUMN_NAMES,
+    RowReader,
+    RowValues,
+    guess_columns,
+    names_a_known_column,
+)
 from .models import CommentImport, Voice
-from .tasks import queue_analysis
+from .voices import add_voices, checking_progress
 
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 PREVIEW_ROWS = 10
-BATCH = 2000
+SHOWN_PROBLEMS = 200
 
 
 class UploadForm(forms.ModelForm):
@@ -33,6 +50,11 @@ class UploadForm(forms.ModelForm):
     class Meta:
         model = CommentImport
         fields = ["title", "tool", "audience", "outcome", "consent_to_quote"]
+        help_texts = {
+            "audience": "Who wrote these comments, where the file does not say row by row",
+            "consent_to_quote": "Tick only if everyone who answered agreed that their words may "
+            "be quoted. A column in the file that says so row by row can be chosen next.",
+        }
 
     def clean_csv_file(self):
         upload = self.cleaned_data["csv_file"]
@@ -40,10 +62,10 @@ class UploadForm(forms.ModelForm):
             raise forms.ValidationError("The file is bigger than 50 MB: split it into parts.")
         data = upload.read()
         try:
-            self.parsed = read_comments_csv(data)
+            self.parsed = read_csv(data)
         except UnreadableFile as problem:
             raise forms.ValidationError(str(problem)) from problem
-        if self.parsed.rows.empty:
+        if not filled_rows(self.parsed):
             raise forms.ValidationError("The file has a header row but no comments under it.")
         self.data_bytes = data
         return upload
@@ -60,7 +82,9 @@ def upload(request):
         comment_import.file.save("comments.csv", ContentFile(form.data_bytes), save=False)
         comment_import.save()
         return redirect("comment_import_preview", comment_import.pk)
-    imports = CommentImport.objects.filter(status=CommentImport.Status.IMPORTED)[:20]
+    imports = list(CommentImport.objects.filter(status=CommentImport.Status.IMPORTED)[:20])
+    for item in imports:
+        item.checked, item.total = checking_progress({"comment_import": item})
     return TemplateResponse(
         request,
         "engagement/admin/import_upload.html",
@@ -69,83 +93,211 @@ def upload(request):
     )
 
 
-def guess_text_column(parsed: CommentsCsv) -> str:
-    """The column with the longest answers on average: usually the free-text question."""
-    sample = parsed.rows.head(200)
-    return max(parsed.columns, key=lambda column: sample[column].str.len().mean())
+def filled_rows(table: CsvTable) -> list[CsvRow]:
+    """The rows with something in them: spreadsheets often end in rows of empty cells."""
+    return [row for row in table.rows if not row.is_blank]
+
+
+def guess_text_column(table: CsvTable) -> str:
+    """The column with the longest answers on average, of those not named like a date, an
+    audience, consent or outcome column: usually the free-text question."""
+    sample = filled_rows(table)[:200]
+    lengths = [sum(len(row.cells[at]) for row in sample) for at in range(len(table.columns))]
+    ranked = sorted(zip(lengths, table.columns, strict=True), key=lambda pair: -pair[0])
+    others = [column for _, column in ranked if not names_a_known_column(column)]
+    return (others or [column for _, column in ranked])[0]
+
+
+COLUMN_QUESTIONS = {
+    "said_at": (
+        "Which column says when each comment was written?",
+        "E.g. Completion time (Microsoft Forms), Timestamp (Google Forms). Dates are read day "
+        "first, as 31/01/2025 14:30.",
+    ),
+    "audience": (
+        "Which column says who wrote each comment?",
+        "Young person, parent carer or professional. Where it is empty: the audience you chose.",
+    ),
+    "consent": (
+        "Which column says whether each person agreed to be quoted?",
+        "Yes or no. Where it is empty: what you chose for the whole file.",
+    ),
+    "outcome": (
+        "Which column names the outcome each comment is about?",
+        "The outcome's title. Where it is empty: the outcome you chose for the whole file.",
+    ),
+}
+NO_COLUMN = "None: the same for the whole file"
 
 
 class ColumnForm(forms.Form):
     text_column = forms.ChoiceField(label="Which column holds the comments?")
+    said_on = forms.DateField(
+        label="When were these comments written?",
+        required=False,
+        help_text="Only where no column gives the date. E.g. 31/01/2025. Empty: today.",
+    )
 
     def __init__(self, *args, columns: list[str], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["text_column"].choices = [(column, column) for column in columns]
+        for field, (label, help_text) in COLUMN_QUESTIONS.items():
+            self.fields[f"{field}_column"] = forms.ChoiceField(
+                label=label,
+                help_text=help_text,
+                required=False,
+                choices=[("", NO_COLUMN), *[(column, column) for column in columns]],
+            )
+        self.order_fields(["text_column", *[f"{field}_column" for field in COLUMN_NAMES]])
+
+    def clean(self):
+        cleaned = super().clean()
+        for field in COLUMN_QUESTIONS:
+            column = cleaned.get(f"{field}_column")
+            if column and column == cleaned.get("text_column"):
+                self.add_error(f"{field}_column", "This is the comments column: choose another.")
+        return cleaned
+
+    def columns(self) -> dict[str, str]:
+        return {field: self.cleaned_data[f"{field}_column"] for field in COLUMN_NAMES}
+
+    def said_at(self) -> datetime.datetime:
+        said_on = self.cleaned_data.get("said_on")
+        if said_on is None:
+            return timezone.now()
+        return datetime.datetime.combine(said_on, datetime.time(), timezone.get_current_timezone())
 
 
 def preview(request, pk: int):
-    comment_import = get_object_or_404(CommentImport, pk=pk, status=CommentImport.Status.PREVIEW)
+    """The check step (columns, a preview, every problem by line); once imported, progress."""
+    comment_import = get_object_or_404(CommentImport, pk=pk)
+    if comment_import.status == CommentImport.Status.IMPORTED:
+        if request.method == "POST":  # a second confirm: imported once already
+            return redirect("comment_import_preview", comment_import.pk)
+        return progress(request, comment_import)
     with comment_import.file.open("rb") as stored:
-        parsed = read_comments_csv(stored.read())
-    form = ColumnForm(
-        request.POST or request.GET or None,
-        columns=parsed.columns,
-        initial={"text_column": comment_import.text_column},
-    )
-    valid = form.is_bound and form.is_valid()
-    column = form.cleaned_data["text_column"] if valid else comment_import.text_column
-    problems = parsed.check_text_column(column)
-    if request.method == "POST" and valid:
-        imported = import_rows(comment_import, parsed, column, {line for line, _ in problems})
-        messages.success(
-            request,
-            f"Imported {imported:,} comments from '{comment_import.title}'. "
-            "They are being themed now.",
+        table = read_csv(stored.read())
+    guesses = guess_columns(table.columns, comment_import.text_column)
+    initial = {"text_column": comment_import.text_column}
+    initial |= {f"{field}_column": column for field, column in guesses.items()}
+    form = ColumnForm(request.POST or request.GET or initial, columns=table.columns)
+    context = {"comment_import": comment_import, "form": form, "warnings": table.warnings}
+    if not form.is_valid():
+        return TemplateResponse(request, "engagement/admin/import_preview.html", context, 400)
+    reader = RowReader(table, form.columns(), whole_file_values(comment_import, form.said_at()))
+    good, problems = read_rows(table, form.cleaned_data["text_column"], reader)
+    if request.method == "POST":
+        imported = import_rows(comment_import, good, form.cleaned_data["text_column"])
+        if imported:
+            messages.success(
+                request,
+                f"Imported {imported:,} comments from '{comment_import.title}'. Each is being "
+                "checked and themed now.",
+            )
+        return redirect("comment_import_preview", comment_import.pk)
+    context |= {
+        "column": form.cleaned_data["text_column"],
+        "sample": shown_rows(good[:PREVIEW_ROWS]),
+        "warnings": table.warnings + reader.warnings,
+        "problems": problems[:SHOWN_PROBLEMS],
+        "more_problems": max(0, len(problems) - SHOWN_PROBLEMS),
+        "left_out": len(problems),
+        "to_import": len(good),
+        "total": len(good) + len({problem.line for problem in problems}),
+    }
+    return TemplateResponse(request, "engagement/admin/import_preview.html", context)
+
+
+def shown_rows(good: list[tuple[CsvRow, str, RowValues]]) -> list[dict]:
+    """Rows as the preview shows them: labels and titles, not keys and ids."""
+    audiences = dict(Voice.Audience.choices)
+    outcomes = dict(
+        OutcomePage.objects.filter(pk__in=[values.outcome for _, _, values in good]).values_list(
+            "pk", "title"
         )
-        return redirect("comment_imports")
-    skipped = {line for line, _ in problems}
-    return TemplateResponse(
-        request,
-        "engagement/admin/import_preview.html",
+    )
+    return [
         {
-            "comment_import": comment_import,
-            "form": form,
-            "column": column,
-            "sample": list(parsed.rows[column].head(PREVIEW_ROWS)),
-            "problems": [f"Line {line}: {problem}" for line, problem in problems] + parsed.problems,
-            "to_import": len(parsed.rows) - len(skipped),
-            "total": len(parsed.rows) + len(parsed.problems),
-        },
+            "line": row.line,
+            "comment": text,
+            "said_at": values.said_at,
+            "audience": audiences[values.audience],
+            "consent": values.consent,
+            "outcome": outcomes.get(values.outcome, ""),
+        }
+        for row, text, values in good
+    ]
+
+
+def whole_file_values(comment_import: CommentImport, said_at: datetime.datetime) -> RowValues:
+    return RowValues(
+        said_at=said_at,
+        audience=comment_import.audience,
+        consent=comment_import.consent_to_quote,
+        outcome=comment_import.outcome_id,
     )
 
 
-def import_rows(comment_import: CommentImport, parsed, column: str, skip: set[int]) -> int:
+def read_rows(
+    table: CsvTable, text_column: str, reader: RowReader
+) -> tuple[list[tuple[CsvRow, str, RowValues]], list[LineNote]]:
+    """(good rows as (row, comment, values), problems by line): a row with any problem is
+    left out, and each of its problems is listed."""
+    at = table.index(text_column)
+    good, problems = [], list(table.problems)
+    for row in filled_rows(table):
+        text = row.cells[at].strip()
+        values, row_problems = reader.read(row.cells)
+        row_problems = [problem for problem in [text_problem(text), *row_problems] if problem]
+        if row_problems:
+            problems.extend(LineNote(row.line, problem) for problem in row_problems)
+        else:
+            good.append((row, text, values))
+    return good, sorted(problems, key=lambda problem: problem.line or 0)
+
+
+def import_rows(comment_import: CommentImport, good: list, column: str) -> int:
     """Create one comment per good row, once: a second confirm finds the import done."""
     with transaction.atomic():
         locked = CommentImport.objects.select_for_update().get(pk=comment_import.pk)
         if locked.status != CommentImport.Status.PREVIEW:
             return 0
-        now = timezone.now()
         voices = [
             Voice(
-                text=text.strip(),
+                text=text,
                 channel=Voice.Channel.IMPORT,
-                audience=locked.audience,
-                outcome_id=locked.outcome_id,
+                audience=values.audience,
+                outcome_id=values.outcome,
                 comment_import=locked,
                 prompt=column[:300],
-                consent_to_quote=locked.consent_to_quote,
-                said_at=now,
+                consent_to_quote=values.consent,
+                said_at=values.said_at,
             )
-            for line, text in zip(parsed.rows["line"], parsed.rows[column], strict=True)
-            if line not in skip
+            for _row, text, values in good
         ]
-        created = Voice.objects.bulk_create(voices, batch_size=BATCH)
+        add_voices(voices)
         locked.status = CommentImport.Status.IMPORTED
         locked.text_column = column
         locked.rows_imported = len(voices)
-        locked.imported_at = now
+        locked.imported_at = timezone.now()
         locked.save()
-        queue_analysis([voice.pk for voice in created])
     locked.file.delete(save=True)  # least data: the comments are in the pool now
     return len(voices)
+
+
+def progress(request, comment_import: CommentImport):
+    """How many of the import's comments are checked so far. A link shows the latest count
+    (no automatic refresh: WCAG 2.2.1, and axe's meta-refresh rule, forbid timed reloads)."""
+    checked, total = checking_progress({"comment_import": comment_import})
+    return TemplateResponse(
+        request,
+        "engagement/admin/import_progress.html",
+        {
+            "comment_import": comment_import,
+            "checked": checked,
+            "total": total,
+            "done": checked == total,
+            "late": checked < total and checking_is_late(),
+            "comments_url": reverse("wagtailsnippets_engagement_voice:list") + "?channel=import",
+        },
+    )

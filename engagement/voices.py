@@ -1,9 +1,10 @@
 """The pool of comments' own writes and the few questions only it may answer about withheld
 comments (not yet checked, or with the safeguarding lead): nothing here returns their words."""
 
-from django.db.models import QuerySet
+from django.db.models import Count, F, Q, QuerySet
 
 from .models import Voice
+from .tasks import queue_analysis
 
 
 def sync_voice(source: dict, text: str, **fields) -> None:
@@ -18,6 +19,27 @@ def sync_voice(source: dict, text: str, **fields) -> None:
         Voice.including_withheld.filter(**source).delete()
         return
     Voice.including_withheld.update_or_create(**source, defaults={"text": text, **fields})
+
+
+def add_voices(voices: list[Voice], batch_size: int = 2000) -> list[Voice]:
+    """Add many comments at once (an import): hidden until checked, as every comment is, and
+    queued for checking when the transaction commits. bulk_create sends no post_save, so this
+    queues them itself; a chunk that fails is retried and the sweep takes up any left unchecked
+    (checking.py), so none is left invisible for good."""
+    created = Voice.including_withheld.bulk_create(voices, batch_size=batch_size)
+    queue_analysis([voice.pk for voice in created])
+    return created
+
+
+def checking_progress(source: dict) -> tuple[int, int]:
+    """(checked, total) of a source's comments, e.g. {"comment_import": an_import}: how far
+    checking has gone, without saying which comments, or how many, are with the lead."""
+    counts = Voice.including_withheld.filter(**source).aggregate(
+        total=Count("pk"),
+        # As VoiceQuerySet.checked(): analysed as the words stand now.
+        checked=Count("pk", filter=Q(analysed_at__isnull=False, analysed_text=F("text"))),
+    )
+    return counts["checked"], counts["total"]
 
 
 def update_voices(source: dict, **fields) -> int:

@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
 
-from engagement.analysis.csv_io import UnreadableFile, from_spreadsheet_safe, read_comments_csv
+from engagement.analysis.csv_io import LineNote, UnreadableFile, from_spreadsheet_safe, read_csv
 from engagement.dashboard.periods import recent_quarters
 
 from .models import IndicatorValue, OutcomeIndicator
@@ -87,9 +87,10 @@ def template_rows() -> list[list]:
     return rows
 
 
-def read_values_csv(data: bytes) -> list[Row]:
-    """Every row of the file, each with its problems (none means it can be saved)."""
-    parsed = read_comments_csv(data)
+def read_values_csv(data: bytes) -> tuple[list[Row], list[LineNote]]:
+    """(rows, warnings): every row of the file, each with its problems (none means it can be
+    saved), and what the reader repaired (lines read as Windows-1252), to show on the check."""
+    parsed = read_csv(data)
     column_of = {_key(name): name for name in parsed.columns}
     missing = [column for column in REQUIRED if column not in column_of]
     if missing:
@@ -99,22 +100,22 @@ def read_values_csv(data: bytes) -> list[Row]:
             f"{', '.join(parsed.columns)}. Download the template to start from the right columns."
         )
     if parsed.problems:  # rows with more cells than the header: nothing is saved until fixed
-        raise UnreadableFile(" ".join(parsed.problems))
-    if len(parsed.rows) > MAX_ROWS:
+        raise UnreadableFile(" ".join(str(problem) for problem in parsed.problems))
+    filled = [row for row in parsed.rows if not row.is_blank]
+    if len(filled) > MAX_ROWS:
         raise UnreadableFile(f"The file has more than {MAX_ROWS:,} rows: split it.")
     lookup = IndicatorLookup()
     stored = {(value.indicator_id, value.period_start.isoformat()): value for value in _values()}
     directed = "higher_is_better" in column_of
     rows = []
-    for record in parsed.rows.to_dict("records"):
-        cells = {
-            key: from_spreadsheet_safe(record[name]).strip() for key, name in column_of.items()
-        }
-        rows.append(_row(record["line"], cells, directed, lookup, stored))
+    at = {key: parsed.index(name) for key, name in column_of.items()}
+    for row in filled:
+        cells = {key: from_spreadsheet_safe(row.cells[i]).strip() for key, i in at.items()}
+        rows.append(_row(row.line, cells, directed, lookup, stored))
     if all(row.left_out for row in rows):
         raise UnreadableFile("No row has a value: fill in the value column, then upload again.")
     _flag_repeats(rows)
-    return rows
+    return rows, parsed.warnings
 
 
 def rows_to_save(rows: list[Row]) -> list[dict]:

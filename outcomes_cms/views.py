@@ -40,7 +40,7 @@ class ValuesUploadForm(forms.Form):
         cleaned = super().clean()
         if upload := cleaned.get("csv_file"):
             try:
-                cleaned["rows"] = read_values_csv(upload.read())
+                cleaned["rows"], cleaned["warnings"] = read_values_csv(upload.read())
             except UnreadableFile as problem:
                 self.add_error("csv_file", str(problem))
         return cleaned
@@ -74,12 +74,15 @@ class ImportValuesView(MayImportValues, WagtailAdminTemplateMixin, FormView):
         if "confirm" in request.POST:
             return self.confirm()
         form = self.get_form()
-        rows = form.cleaned_data["rows"] if form.is_valid() else []
+        valid = form.is_valid()
+        rows = form.cleaned_data["rows"] if valid else []
+        warnings = form.cleaned_data["warnings"] if valid else []
         problems = [row for row in rows if row.problems]
         to_save = rows_to_save(rows) if rows and not problems else []
         context = self.get_context_data(
             form=form,
             rows=rows,
+            warnings=warnings,
             problems=problems,
             to_save=len(to_save),
             signed_rows=signing.dumps(to_save, salt=IMPORT_SALT, compress=True) if to_save else "",

@@ -1,31 +1,15 @@
 """Bulk entry after an event: pasted notes or a CSV, checked line by line before any is saved."""
 
-import csv
-import io
 import re
 from dataclasses import asdict, dataclass, field
 
-from engagement.analysis.csv_io import UnreadableFile
-from engagement.analysis.csv_io import decode as decode_csv
-from surveys.models import SpeakerType
+from engagement.analysis.csv_io import LineNote, UnreadableFile, read_csv
+from engagement.import_columns import AUDIENCE_WORDS, NO, YES
 
 __all__ = ["UnreadableFile", "parse_csv", "parse_notes"]
 
 TEXT_LIMIT = 2000
 CSV_COLUMNS = ("text", "speaker_type", "prompt", "consent")
-YES = {"yes", "y", "true", "1", "agreed"}
-NO = {"no", "n", "false", "0", ""}
-SPEAKER_WORDS = {
-    **{value: value for value, _ in SpeakerType.choices},
-    **{label.casefold(): value for value, label in SpeakerType.choices},
-    "young person": SpeakerType.YOUNG_PERSON,
-    "yp": SpeakerType.YOUNG_PERSON,
-    "child": SpeakerType.YOUNG_PERSON,
-    "parent": SpeakerType.PARENT_CARER,
-    "carer": SpeakerType.PARENT_CARER,
-    "parent carer": SpeakerType.PARENT_CARER,
-    "staff": SpeakerType.PROFESSIONAL,
-}
 
 
 @dataclass
@@ -39,10 +23,6 @@ class Row:
 
     def as_dict(self) -> dict:
         return asdict(self)
-
-
-def decode(data: bytes) -> str:
-    return decode_csv(data)[0]
 
 
 def _check_text(row: Row) -> None:
@@ -79,37 +59,36 @@ def parse_notes(notes: str, speaker_type: str, may_publish: bool) -> list[Row]:
     return rows
 
 
-def parse_csv(data: bytes) -> list[Row]:
-    text = decode(data)
-    reader = csv.DictReader(io.StringIO(text))
-    headers = [h.strip().casefold() for h in (reader.fieldnames or [])]
-    missing = [column for column in ("text", "speaker_type") if column not in headers]
+def parse_csv(data: bytes) -> tuple[list[Row], list[LineNote]]:
+    """(rows, warnings): every row with its problems, and what the reader repaired (lines read
+    as Windows-1252), to show on the check step."""
+    table = read_csv(data)
+    column_of = {name.casefold(): name for name in table.columns}
+    missing = [column for column in ("text", "speaker_type") if column not in column_of]
     if missing:
-        found = ", ".join(reader.fieldnames or []) or "none"
         raise UnreadableFile(
             f"The CSV needs the columns {', '.join(CSV_COLUMNS)}. Missing: {', '.join(missing)}. "
-            f"Columns found: {found}."
+            f"Columns found: {', '.join(table.columns) or 'none'}."
         )
-    try:
-        return [_csv_row(reader, record) for record in reader]
-    except csv.Error as error:  # e.g. one cell of megabytes, or a stray quote to the end
-        raise UnreadableFile(
-            f"Line {reader.line_num}: the CSV cannot be read there ({error}). Check the file "
-            "is a CSV saved from a spreadsheet, with each comment in one cell."
-        ) from error
+    at = {column: table.index(name) for column, name in column_of.items()}
+    rows = [
+        Row(line=problem.line or 0, text="", problems=[_TOO_MANY_CELLS])
+        for problem in table.problems
+    ]
+    for row in table.rows:
+        if not row.is_blank:
+            rows.append(_csv_row(row.line, {key: row.cells[i].strip() for key, i in at.items()}))
+    return sorted(rows, key=lambda row: row.line), table.warnings
 
 
-def _csv_row(reader: csv.DictReader, record: dict) -> Row:
-    # DictReader puts cells beyond the header under the key None, as a list.
-    values = {key.strip().casefold(): (value or "").strip() for key, value in record.items() if key}
-    row = Row(line=reader.line_num, text=values.get("text", ""), prompt=values.get("prompt", ""))
+_TOO_MANY_CELLS = "More cells than the header has columns: put a comment with commas inside quotes"
+
+
+def _csv_row(line: int, values: dict[str, str]) -> Row:
+    row = Row(line=line, text=values.get("text", ""), prompt=values.get("prompt", ""))
     _check_text(row)
-    if record.get(None):
-        row.problems.append(
-            "More cells than the header has columns: put a comment with commas inside quotes"
-        )
     speaker = values.get("speaker_type", "").casefold()
-    row.speaker_type = SPEAKER_WORDS.get(speaker, "")
+    row.speaker_type = AUDIENCE_WORDS.get(speaker, "")
     if not row.speaker_type:
         row.problems.append(
             f"Unknown speaker type '{values.get('speaker_type', '')}': use young person, "
@@ -118,7 +97,7 @@ def _csv_row(reader: csv.DictReader, record: dict) -> Row:
     consent = values.get("consent", "").casefold()
     if consent in YES:
         row.may_publish = True
-    elif consent not in NO:
+    elif consent and consent not in NO:  # no answer: not agreed
         row.problems.append(f"Consent must be yes or no, not '{values.get('consent')}'")
     if "\ufffd" in row.text:
         row.problems.append("Some characters could not be read (wrong encoding?)")

@@ -276,11 +276,11 @@ def bulk_import(request, pk: int):
     if request.method == "POST" and "confirm" in request.POST:
         return _confirm_import(request, session)
     form = BulkForm(request.POST or None, request.FILES or None)
-    rows, file_error = [], ""
+    rows, warnings, file_error = [], [], ""
     if request.method == "POST" and form.is_valid():
         try:
             if form.cleaned_data["csv_file"]:
-                rows = parse_csv(form.cleaned_data["csv_file"].read())
+                rows, warnings = parse_csv(form.cleaned_data["csv_file"].read())
             else:
                 rows = parse_notes(
                     form.cleaned_data["notes"],
@@ -297,6 +297,7 @@ def bulk_import(request, pk: int):
             "session": session,
             "form": form,
             "rows": rows,
+            "warnings": warnings,
             "problems": problems,
             "file_error": file_error,
             "signed_rows": (

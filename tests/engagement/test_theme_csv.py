@@ -92,3 +92,38 @@ def test_a_spreadsheet_saved_as_csv_by_name_only_is_refused(tmp_path):
     source.write_bytes(b"PK\x03\x04 not really a csv")
     with pytest.raises(CommandError, match="Save As > CSV UTF-8"):
         run(str(source), "--text-column", "text")
+
+
+def test_every_row_of_a_valid_rfc_4180_file_is_returned(tmp_path):
+    """Doubled quotes, commas and new lines inside quoted cells: csv.Sniffer once misread such
+    a file and left out every row with a doubled quote, a disclosure among them."""
+    rows = [
+        ("1", 'she said "it\'s fine" but it is not'),
+        ("2", 'I\'m scared to go home, "he" shouts at night'),
+        ("3", "Two lines,\nand a comma"),
+        ("4", '"Quoted" at the start; and "at the end"'),
+        ("5", "The taxi is late"),
+    ]
+    source = tmp_path / "in.csv"
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer).writerows([("id", "Your comments"), *rows])  # RFC 4180: CRLF, quotes
+    source.write_bytes(buffer.getvalue().encode())
+    out, err = run(str(source), "--text-column", "Your comments")
+    back = list(csv.DictReader(io.StringIO(out)))
+    assert [(row["id"], row["Your comments"]) for row in back] == rows
+    assert back[1]["safeguarding"] == "yes"
+    assert "Themed 5 of 5 rows" in err
+
+
+def test_a_line_in_windows_1252_is_repaired_and_named(tmp_path):
+    source = tmp_path / "in.csv"
+    source.write_bytes(
+        "id,Your comments\n1,The café is kind\n".encode()
+        + "2,I don’t like the taxi\n".encode("cp1252")
+    )
+    out, err = run(str(source), "--text-column", "Your comments")
+    assert [row["Your comments"] for row in csv.DictReader(io.StringIO(out))] == [
+        "The café is kind",
+        "I don’t like the taxi",
+    ]
+    assert "Line 3: not UTF-8, so read as Windows-1252: “don’t”" in err

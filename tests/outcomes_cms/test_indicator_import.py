@@ -303,3 +303,14 @@ def test_commissioners_have_no_admin_and_are_sent_to_sign_in(client):
 def test_the_values_listing_offers_the_import(client, officer):
     page = client.get(LISTING).content.decode()
     assert URL in page and "Import from CSV" in page
+
+
+def test_a_line_in_windows_1252_is_repaired_and_shown_on_the_check(client, officer, indicators):
+    text = one_row(indicators[0], "9", source="Café data")
+    data = text.encode() + f'"{indicators[1].name}",{last_quarter()},5,,"Don’t know",\n'.encode(
+        "cp1252"
+    )
+    file = SimpleUploadedFile("values.csv", data, content_type="text/csv")
+    page = client.post(URL, {"csv_file": file}).content.decode()
+    assert "Line 3: not UTF-8, so read as Windows-1252: “Don’t”" in page
+    assert "Import 2 values" in page and "Don’t know" in page

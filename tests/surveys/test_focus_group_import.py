@@ -117,3 +117,20 @@ def test_a_tampered_import_is_refused(session_client):
     )
     assert response.status_code == 404
     assert not session.contributions.exists()
+
+
+def test_a_trailing_empty_cell_and_a_line_in_windows_1252_are_read(session_client):
+    """Excel leaves a trailing comma; pasted-together exports mix encodings line by line."""
+    client, session = session_client
+    data = (
+        b"text,speaker_type,prompt,consent\n"
+        + "The café is kind,young person,,yes,\n".encode()
+        + "I don’t like the bus,parent carer,,no\n".encode("cp1252")
+    )
+    preview = upload(client, session, data)
+    html = preview.content.decode()
+    assert preview.status_code == 200
+    assert "Line 3: not UTF-8, so read as Windows-1252: “don’t”" in html
+    confirm(client, session, preview)
+    texts = list(session.contributions.values_list("text", flat=True))
+    assert texts == ["The café is kind", "I don’t like the bus"]

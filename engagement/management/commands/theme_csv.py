@@ -12,7 +12,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from engagement.analysis import Codebook, analyse
-from engagement.analysis.csv_io import UnreadableFile, read_comments_csv, spreadsheet_safe
+from engagement.analysis.csv_io import UnreadableFile, read_csv, spreadsheet_safe
 
 ADDED = ["themes", "theme_reasons", "sentiment", "safeguarding", "personal_data", "redacted_text"]
 
@@ -32,7 +32,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, input: Path, text_column: str, output, codebook, **options):
         try:
-            parsed = read_comments_csv(input.read_bytes())
+            parsed = read_csv(input.read_bytes())
             problems = parsed.check_text_column(text_column)
         except FileNotFoundError as missing:
             raise CommandError(f"There is no file at {input}.") from missing
@@ -40,9 +40,9 @@ class Command(BaseCommand):
             raise CommandError(f"{input}: {problem}") from problem
         codebook = self._codebook(codebook)
 
-        skip = {line for line, _ in problems}
-        rows = parsed.rows
-        good = rows[~rows["line"].isin(skip)]
+        skip = {problem.line for problem in problems}
+        rows = parsed.frame()
+        good = rows[~rows.index.isin(skip)]
         analysed = analyse(good, codebook=codebook, text_column=text_column)
         added = {
             "themes": analysed["themes"].map(";".join),
@@ -66,8 +66,10 @@ class Command(BaseCommand):
             if output:
                 out.close()
 
-        for line, problem in problems:
-            self.stderr.write(f"Line {line}: {problem} (written back without analysis)")
+        for warning in parsed.warnings:
+            self.stderr.write(f"{warning} (read as shown)")
+        for problem in problems:
+            self.stderr.write(f"{problem} (written back without analysis)")
         for problem in parsed.problems:
             self.stderr.write(f"{problem} (left out)")
         summary = f"Themed {len(good):,} of {len(rows) + len(parsed.problems):,} rows"
