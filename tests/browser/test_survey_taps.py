@@ -75,3 +75,65 @@ def test_save_and_come_back_from_an_unanswered_question(browser, survey_url):
     page.wait_for_url("**/save/")
     assert page.locator("h1").inner_text() == "Your answers are saved"
     context.close()
+
+
+@pytest.mark.parametrize("javascript", [True, "plain"], ids=["chat", "plain"])
+def test_axe_on_every_page_type_in_easy_read_and_high_contrast(browser, survey_url, javascript):
+    context = browser.new_context(viewport=PHONE, locale="en-GB")
+    if javascript == "plain":
+        context.route("**/chat.js", lambda route: route.abort())
+    page = context.new_page()
+    page.goto(survey_url)
+    page.get_by_role("link", name="Change how this looks").click()
+    page.get_by_label("Easy-read words").check()
+    page.get_by_label("High contrast (yellow on black)").check()
+    page.get_by_role("button", name="Save these choices").click()
+    assert serious_axe_violations(page) == [], "start"
+    page.get_by_role("button", name="Start now").click()
+    page.get_by_label("Someone answering for me").check()
+    page.get_by_label("Answering for someone").fill("Sam")
+    assert serious_axe_violations(page) == [], "who is answering"
+    page.get_by_role("button", name="Continue").click()
+    page.wait_for_url("**/question/1/")
+    assert "Sam" in page.locator(".question__heading").inner_text()
+    assert serious_axe_violations(page) == [], "a question"
+    for number in range(1, 11):
+        if javascript is True:
+            page.locator("form.question-form .choice-card__button", has_text="Yes").first.click()
+            if 1 < number < 10:
+                page.wait_for_function(
+                    f"() => location.pathname.endsWith('/question/{number + 1}/')"
+                )
+        else:
+            page.get_by_role("radio", name="Yes", exact=True).check()
+            page.get_by_role("button", name="Continue").click()
+        if number == 1:
+            page.wait_for_function("() => location.pathname.endsWith('/question/2/')")
+            if javascript is True:
+                page.get_by_role("button", name="Yes, say more").click()
+                page.get_by_role("button", name="Send", exact=True).click()  # empty: an error
+                page.wait_for_selector(".follow-up-form .error-message")
+            else:
+                page.get_by_role("button", name="Continue").click()  # no answer: an error
+                page.wait_for_selector(".error-summary")
+            assert serious_axe_violations(page) == [], "a question with the chat and an error"
+            if javascript is not True:
+                page.get_by_role("radio", name="Yes", exact=True).check()
+                page.get_by_role("button", name="Continue").click()
+                page.wait_for_function("() => location.pathname.endsWith('/question/3/')")
+                break
+    if javascript is not True:
+        for _ in range(3, 11):
+            page.get_by_role("radio", name="Yes", exact=True).check()
+            page.get_by_role("button", name="Continue").click()
+    page.wait_for_url("**/check/")
+    assert serious_axe_violations(page) == [], "check your answers"
+    page.get_by_role("link", name="Stop and come back later").click()
+    page.wait_for_url("**/save/")
+    assert serious_axe_violations(page) == [], "saved"
+    page.go_back()
+    page.wait_for_url("**/check/")
+    page.get_by_role("button", name="Send my answers").click()
+    page.wait_for_url("**/done/")
+    assert serious_axe_violations(page) == [], "confirmation"
+    context.close()

@@ -126,7 +126,7 @@
 
   // A question: its words, hint and answers. Any other screen: its headings, text and buttons.
   function screenWords(root) {
-    const form = root.querySelector("form.question-form");
+    const form = root.matches("form.question-form") ? root : root.querySelector("form.question-form");
     if (form) {
       const parts = [words(form.querySelector(".error-summary")), words(form.querySelector(".question__heading"))];
       form.querySelectorAll(".question .form-hint, .question .error-message").forEach(function (hint) {
@@ -413,6 +413,10 @@
       document.querySelectorAll(".survey-bar__form input[name=next]").forEach(function (input) {
         input.value = address;
       });
+      const options = document.querySelector(".survey-bar__options");
+      if (options) {
+        options.setAttribute("href", options.getAttribute("href").split("?")[0] + "?next=" + encodeURIComponent(address));
+      }
     }
     prepareQuestion(next);
     offerMore(item);
