@@ -2,9 +2,12 @@
 
 Run with `make bench-surveys` (or `.venv/bin/python benchmarks/survey_load.py --help`).
 
-An ANSWER STEP is what a respondent needs to move on by one question: the POST of an answer
-(302) plus the GET of the page it redirects to (the next question, or "check your answers").
-Its latency runs from sending the POST to receiving the whole page.
+An ANSWER STEP is what a respondent needs to move on by one question. In the chat (the default,
+as chat.js does it) that is one request: the POST of the tapped answer with "X-Survey-Chat: 1",
+answered with the next message alone (200, an HTML fragment) or where to go next (204); the
+comment follows as its own POST ("Do you want to tell us more?", counted apart as more_post).
+With --plain it is the no-JavaScript way: the POST of an answer and its comment (302) plus the
+GET of the page it redirects to. Its latency runs from sending the POST to the whole answer.
 
 1. A throwaway PostgreSQL cluster in a temporary directory on 127.0.0.1 (as the `postgres`
    user when run as root); migrate, seed_demo, collectstatic.
@@ -32,6 +35,7 @@ from __future__ import annotations
 import argparse
 import collections
 import contextlib
+import dataclasses
 import html
 import http.client
 import itertools
@@ -216,15 +220,19 @@ class Browser:
     def get(self, kind: str, path: str) -> Reply:
         return self.send(kind, "GET", path, None, expect=200)
 
-    def post(self, kind: str, path: str, form: dict) -> Reply:
-        return self.send(kind, "POST", path, form, expect=302)
+    def post(self, kind: str, path: str, form: dict, chat: bool = False) -> Reply:
+        return self.send(kind, "POST", path, form, expect=(200, 204) if chat else 302, chat=chat)
 
-    def send(self, kind: str, method: str, path: str, form: dict | None, expect: int) -> Reply:
+    def send(
+        self, kind: str, method: str, path: str, form: dict | None, expect, chat: bool = False
+    ) -> Reply:
         if self.stop is not None and self.stop.is_set():
             raise Stopped
         headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
         if form is not None:
             headers["Content-Type"] = "application/x-www-form-urlencoded"
+        if chat:
+            headers["X-Survey-Chat"] = "1"
         started = time.monotonic()
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=TIMEOUT)
         try:
@@ -239,14 +247,16 @@ class Browser:
         self._keep_cookies(response.headers.get_all("Set-Cookie") or [])
         server = response.headers
         sample = Sample(
-            kind, started, time.monotonic(), response.status == expect,
+            kind, started, time.monotonic(),
+            response.status in (expect if isinstance(expect, tuple) else (expect,)),
             float(server.get("X-Bench-CPU-ms", "nan")), int(server.get("X-Bench-Queries", -1)),
             float(server.get("X-Bench-DB-ms", "nan")),
         )  # fmt: skip
         self.rec.samples.append(sample)
         if not sample.ok:
             self._failed(kind, f"HTTP {response.status}")
-        return Reply(response.status, server.get("Location", ""), text, sample)
+        location = server.get("Location", "") or server.get("X-Survey-Location", "")
+        return Reply(response.status, location, text, sample)
 
     def _failed(self, kind: str, why: str):
         self.rec.errors[f"{kind}: {why}"] += 1
@@ -261,7 +271,7 @@ class Browser:
             else:
                 self.cookies[name.strip()] = value
 
-    def post_twice_at_once(self, kind: str, path: str, form: dict) -> Reply:
+    def post_twice_at_once(self, kind: str, path: str, form: dict, chat: bool = False) -> Reply:
         """A double click: the same POST twice at once with the same cookies; the browser
         follows the second reply and keeps its cookies."""
         clones = [Browser(self.port, self.rec) for _ in range(2)]
@@ -270,7 +280,7 @@ class Browser:
         def click(clone: Browser) -> Reply:
             clone.cookies = dict(self.cookies)
             barrier.wait()
-            return clone.post(kind, path, form)
+            return clone.post(kind, path, form, chat)
 
         with ThreadPoolExecutor(2) as pool:
             first, second = [each.result() for each in [pool.submit(click, c) for c in clones]]
@@ -301,20 +311,28 @@ def csrf_token(page: str) -> str:
     return html.unescape(match.group(1))
 
 
+NEXT_URL_RE = re.compile(r'class="chat-step"[^>]*data-url="([^"]+)"')
+
+
 def respond(
-    browser: Browser, outcome: Outcome, tag: str, rng: random.Random, think: float = 0
+    browser: Browser,
+    outcome: Outcome,
+    tag: str,
+    rng: random.Random,
+    think: float = 0,
+    plain: bool = False,
 ) -> None:
     """One respondent from the start page to the confirmation. With `think`, it spends between
     half and one and a half times that many seconds on each page before answering, as a person
     reading the question and choosing would."""
     double_at = rng.choice(["start", "who", "check", *range(1, 11)]) if rng.random() < 0.2 else ""
 
-    def post(kind: str, path: str, form: dict, at) -> Reply:
+    def post(kind: str, path: str, form: dict, at, chat: bool = False) -> Reply:
         if think and browser.stop is not None and browser.stop.wait(rng.uniform(0.5, 1.5) * think):
             raise Stopped
         if double_at == at:
-            return browser.post_twice_at_once(kind, path, form)
-        return browser.post(kind, path, form)
+            return browser.post_twice_at_once(kind, path, form, chat)
+        return browser.post(kind, path, form, chat)
 
     token = csrf_token(browser.get("start_get", SURVEY_PATH).text)
     post("start_post", SURVEY_PATH, {"csrfmiddlewaretoken": token}, "start")
@@ -328,18 +346,30 @@ def respond(
         if number in outcome.saved or not options:
             raise StepFailed(f"question {number}: asked again, or no options")
         comment = f"{tag} q{number} {rng.choice(COMMENTS)}"
-        form = {
-            "csrfmiddlewaretoken": csrf_token(page),
-            "answer": rng.choice(options),
-            "comment": comment,
-            "may_quote": "on",
-        }
-        answered = post("answer_post", url, form, number)
+        token = csrf_token(page)
+        if plain:
+            form = {"csrfmiddlewaretoken": token, "answer": rng.choice(options),
+                    "comment": comment, "may_quote": "on"}  # fmt: skip
+            answered = post("answer_post", url, form, number)
+            outcome.saved[number] = comment
+            url = answered.location
+            shown = browser.get("next_get", url)
+            browser.rec.samples.append(answered.sample + shown.sample)
+            page = shown.text
+            continue
+        form = {"csrfmiddlewaretoken": token, "answer": rng.choice(options)}
+        answered = post("answer_post", url, form, number, chat=True)
+        # One request: the tap and the next message (a double tap counts both posts).
+        browser.rec.samples.append(dataclasses.replace(answered.sample, kind="answer_step"))
+        more = {"csrfmiddlewaretoken": token, "comment": comment, "may_quote": "on"}
+        browser.post("more_post", url + "more/", more, chat=True)
         outcome.saved[number] = comment
-        url = answered.location
-        shown = browser.get("next_get", url)
-        browser.rec.samples.append(answered.sample + shown.sample)
-        page = shown.text
+        if answered.status == 204:
+            url = answered.location
+            page = browser.get("next_get", url).text
+        else:
+            page = answered.text
+            url = html.unescape(NEXT_URL_RE.search(page).group(1))
     if not url.endswith("/check/"):
         raise StepFailed(f"unexpected step {url}")
     done = post("check_post", url, {"csrfmiddlewaretoken": csrf_token(page)}, "check")
@@ -409,7 +439,7 @@ def survey_phase(port: int, run_id: str, args, measure):
             try:
                 respond(
                     Browser(port, recorder, stop), outcome, f"bench-{run_id}-r{outcome.index}",
-                    rng, args.think,
+                    rng, args.think, args.plain,
                 )  # fmt: skip
             except Stopped:
                 pass
@@ -559,7 +589,8 @@ def report(args, survey, bare, db: dict) -> tuple[float, int]:
           f"(analysing new comments): {tasks}. Each respondent spends "
           f"{args.think * 0.5:.0f}-{args.think * 1.5:.0f} s on a page before answering (--think)."
           f"\n{line}")  # fmt: skip
-    print(f"Answer steps (POST an answer + GET the page it leads to) {s.rate('answer_step'):6.1f}"
+    step = "POST an answer + GET the page it leads to" if args.plain else "a chat tap: one POST"
+    print(f"Answer steps ({step}) {s.rate('answer_step'):6.1f}"
           f" /s   {latencies(s.of_kind('answer_step'))}")  # fmt: skip
     if dashboard := s.of_kind("dashboard"):
         print(f"Dashboard pages, one commissioner in turn  {s.rate('dashboard'):16.1f} /s   "
@@ -668,6 +699,11 @@ def parse_args():
         "--officer",
         action="store_true",
         help="a commissioner signed in loads the dashboard's pages in turn during the survey phase",
+    )
+    parser.add_argument(
+        "--plain",
+        action="store_true",
+        help="answer as a browser without JavaScript does (POST with the comment, then GET)",
     )
     parser.add_argument("--strict", action="store_true", help="exit 1 if the ratio is missed")
     args = parser.parse_args()

@@ -8,21 +8,32 @@ from engagement.voices import sync_voice, update_voices
 
 from .models import Answer, CountsAs, HearBackRequest, Response, SurveyQuestion
 
+UNKNOWN = object()  # save_answer was not told what the response held before
+
 # What a later post of the same step replaces (everything but the keys).
 ANSWER_FIELDS = [
     "special", "labels", "counts_as", "text", "comment", "may_quote", "answered_at", "audience",
 ]  # fmt: skip
 
 
-def save_answer(response: Response, question: SurveyQuestion, given: dict) -> Answer:
+def save_answer(
+    response: Response, question: SurveyQuestion, given: dict, earlier=UNKNOWN
+) -> Answer:
     """Save the answer to one question, replacing any earlier one (double clicks, retries, Back).
 
-    given: special, options (ScaleOption list), text, comment, may_quote.
+    given: special, options (ScaleOption list), text, comment, may_quote. A comment of None
+    (the chat's one-tap answer, which has no comment box) keeps the comment already given.
+    earlier: the answer this response already held (None: none), if the caller knows: a
+    comment or a choice question's text that was never there needs no query to remove it
+    from the pool. A free-text answer's comment in the pool is always kept in step.
     One transaction. The answer is an upsert (INSERT ... ON CONFLICT DO UPDATE), which holds
     its row until the commit: two posts of the same step run one after the other, each
     storing options and comment with its own answer, and the later one wins.
     """
     options = given.get("options", [])
+    known = earlier is not UNKNOWN
+    earlier = earlier if known else None
+    keep_comment = given.get("comment") is None
     answer = Answer(
         response=response,
         question=question,
@@ -31,18 +42,33 @@ def save_answer(response: Response, question: SurveyQuestion, given: dict) -> An
         labels=[option.label for option in options],
         counts_as=options[0].counts_as if len(options) == 1 else CountsAs.NOT_COUNTED,
         text=given.get("text", ""),
-        comment=given.get("comment", ""),
-        may_quote=given.get("may_quote", False),
+        comment=(earlier.comment if earlier else "") if keep_comment else given["comment"],
+        may_quote=(earlier.may_quote if earlier else False)
+        if keep_comment
+        else given.get("may_quote", False),
     )
+    fields = [f for f in ANSWER_FIELDS if not (keep_comment and f in ("comment", "may_quote"))]
     with transaction.atomic():
         Answer.objects.bulk_create(
-            [answer],
-            update_conflicts=True,
-            unique_fields=["response", "question"],
-            update_fields=ANSWER_FIELDS,
-        )
+            [answer], update_conflicts=True, unique_fields=["response", "question"],
+            update_fields=fields,
+        )  # fmt: skip
         _set_options(answer, options)
-        sync_answer_voices(answer)
+        parts = set()
+        if question.scale.is_free_text or not known or (earlier and earlier.text):
+            parts.add(Voice.AnswerPart.ANSWER)
+        if not keep_comment and (answer.comment or not known or (earlier and earlier.comment)):
+            parts.add(Voice.AnswerPart.COMMENT)
+        sync_answer_voices(answer, parts)
+    return answer
+
+
+def save_comment(answer: Answer, comment: str, may_quote: bool) -> Answer:
+    """The chat's follow-up ("Do you want to tell us more?"): the comment alone changes."""
+    with transaction.atomic():
+        Answer.objects.filter(pk=answer.pk).update(comment=comment, may_quote=may_quote)
+        answer.comment, answer.may_quote = comment, may_quote
+        sync_answer_voices(answer, {Voice.AnswerPart.COMMENT})
     return answer
 
 
@@ -57,11 +83,13 @@ def _set_options(answer: Answer, options: list) -> None:
         )
 
 
-def sync_answer_voices(answer: Answer) -> None:
+def sync_answer_voices(answer: Answer, parts=None) -> None:
     """An answer's free text and its "Your voice" comment are each one comment in the pool,
-    kept in step with the answer: checked for safeguarding and redacted like any other."""
+    kept in step with the answer: checked for safeguarding and redacted like any other.
+    parts: which of the two changed (both when not said)."""
     for source, text, fields in answer_voice_parts(answer, answer.answered_at):
-        sync_voice(source, text, **fields)
+        if parts is None or source["answer_part"] in parts:
+            sync_voice(source, text, **fields)
 
 
 def answer_voice_parts(answer: Answer, said_at) -> list[tuple[dict, str, dict]]:

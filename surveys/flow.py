@@ -16,10 +16,17 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from you_said_we_did.models import YouSaidWeDidIndexPage
 
-from . import erasure, routing, throttle
-from .answers import change_audience, complete, save_answer
-from .forms import DisplayOptionsForm, HearBackForm, QuestionForm, StartForm, WhoIsAnsweringForm
-from .models import Audience, Response, SurveyLink, SurveyPage
+from . import definitions, erasure, routing, throttle
+from .answers import change_audience, complete, save_answer, save_comment
+from .forms import (
+    DisplayOptionsForm,
+    FollowUpForm,
+    HearBackForm,
+    QuestionForm,
+    StartForm,
+    WhoIsAnsweringForm,
+)
+from .models import Answer, Audience, Response, SurveyLink, SurveyPage
 
 SESSION_PREFIX = "survey-"  # every key this flow keeps in the session starts so
 DISPLAY_KEY = f"{SESSION_PREFIX}display"
@@ -34,6 +41,25 @@ def _link_key(survey: SurveyPage) -> str:
     return f"{SESSION_PREFIX}{survey.pk}-link"
 
 
+def _name_key(survey: SurveyPage) -> str:
+    """The young person's first name, if a helper answering for them gave it: session only."""
+    return f"{SESSION_PREFIX}{survey.pk}-name"
+
+
+def is_chat(request) -> bool:
+    """chat.js asks for the next message alone (a fragment), not a whole page."""
+    return request.headers.get("X-Survey-Chat") == "1"
+
+
+def _go(request, url: str):
+    """Move on: a redirect, or for the chat an empty answer saying where to (a full page)."""
+    if is_chat(request):
+        moved = HttpResponse(status=204)
+        moved["X-Survey-Location"] = url
+        return moved
+    return redirect(url)
+
+
 def current_response(request, survey: SurveyPage) -> Response | None:
     """The response this browser holds: by its token, so a swap elsewhere takes it away."""
     held = request.session.get(_response_key(survey))
@@ -43,6 +69,24 @@ def current_response(request, survey: SurveyPage) -> Response | None:
             hold(request, survey, response)
         return response
     return Response.objects.filter(token=held, survey=survey).first() if held else None
+
+
+def _held_with_answers(request, survey: SurveyPage):
+    """The response this browser holds and its answers, in one query when it has any."""
+    held = request.session.get(_response_key(survey))
+    if not isinstance(held, str) or not held:
+        response = current_response(request, survey)
+        return response, None
+    answers = list(
+        Answer.objects.filter(response__token=held, response__survey=survey).select_related(
+            "response"
+        )
+    )
+    if not answers:
+        return Response.objects.filter(token=held, survey=survey).first(), []
+    for answer in answers[1:]:
+        answer.response = answers[0].response
+    return answers[0].response, answers
 
 
 def hold(request, survey: SurveyPage, response: Response) -> None:
@@ -70,10 +114,12 @@ def _closed(request, survey, status=410):
 class Journey:
     """A response's answers and where they lead. Built once per request: two queries."""
 
-    def __init__(self, survey: SurveyPage, response: Response):
-        self.questions = survey.active_questions()
+    def __init__(self, survey: SurveyPage, response: Response, answers=None):
+        self.questions = definitions.active_questions(survey)
         # An answer's options are loaded only where they are shown (QuestionForm.initial_from).
-        self.answers = {answer.question_id: answer for answer in response.answers.all()}
+        if answers is None:
+            answers = response.answers.all()
+        self.answers = {answer.question_id: answer for answer in answers}
         self.route = routing.route(self.questions, self.answers)
 
     def record(self, answer) -> None:
@@ -87,10 +133,14 @@ class Journey:
     def number_of(self, question) -> int:
         return self.questions.index(question) + 1
 
-    def next_step_after(self, survey, question=None) -> str:
+    def next_question_after(self, question=None):
+        """The question to ask next (None: all answered, check them)."""
         following = routing.after(self.route, question) if question else None
         unanswered = self.first_unanswered()
-        target = following if following and following.pk not in self.answers else unanswered
+        return following if following and following.pk not in self.answers else unanswered
+
+    def next_step_after(self, survey, question=None) -> str:
+        target = self.next_question_after(question)
         if target is None:
             return survey.reverse_subpage("check")
         return survey.reverse_subpage("question", args=[self.number_of(target)])
@@ -140,16 +190,55 @@ def _start_page(request, survey, in_progress: bool, refused: str = "", status: i
     return _render(request, survey, "start.html", context, status=status)
 
 
-def _require_response(request, survey):
-    """The session's response, or a redirect to the start (or a closed page)."""
+def _require_response(request, survey, with_answers: bool = False):
+    """The session's response, or a redirect to the start (or a closed page).
+    with_answers: (response, stop, its answers), the answers read in the same query."""
+    answers = None
     if not survey.is_open():
-        return None, _closed(request, survey)
-    response = current_response(request, survey)
-    if response is None:
-        return None, redirect(_url(request, survey))
-    if response.completed_at:
-        return None, redirect(_url(request, survey, "done"))
-    return response, None
+        stop = _closed(request, survey)
+    else:
+        if with_answers:
+            response, answers = _held_with_answers(request, survey)
+        else:
+            response = current_response(request, survey)
+        stop = (
+            _go(request, _url(request, survey))
+            if response is None
+            else _go(request, _url(request, survey, "done"))
+            if response.completed_at
+            else None
+        )
+    if stop is not None:
+        return (None, stop, None) if with_answers else (None, stop)
+    return (response, None, answers) if with_answers else (response, None)
+
+
+class Wording:
+    """How this respondent sees the questions and answers: easy read if chosen, and asked
+    about the young person (by the first name the helper gave, if any) when someone answers
+    for them."""
+
+    def __init__(self, request, survey, response):
+        self.easy_read = bool(display_options(request).get("easy_read"))
+        self.parent_carer = response.is_parent_carer
+        self.about_them = response.answered_by == Response.AnsweredBy.SOMEONE_FOR_ME
+        self.name = request.session.get(_name_key(survey), "") if self.about_them else ""
+
+    def question(self, question) -> str:
+        return question.wording_for(
+            parent_carer=self.parent_carer,
+            easy_read=self.easy_read,
+            about_them=self.about_them,
+            name=self.name,
+        )
+
+    def answer(self, answer, question) -> str:
+        """The answer in the words the respondent chose it by (easy read when chosen)."""
+        if answer.special:
+            return answer.get_special_display()
+        labels = {o.label: o.label_for(self.easy_read) for o in question.scale.options.all()}
+        parts = [labels.get(label, label) for label in answer.labels]
+        return ", ".join([*parts, answer.text] if answer.text else parts)
 
 
 @require_http_methods(["GET", "POST"])
@@ -161,76 +250,163 @@ def who_is_answering(request, survey: SurveyPage):
     form = WhoIsAnsweringForm(
         request.POST or None,
         ask_audience=ask_audience,
-        initial={"answered_by": response.answered_by, "audience": response.audience},
+        initial={
+            "answered_by": response.answered_by,
+            "audience": response.audience,
+            "their_name": request.session.get(_name_key(survey), ""),
+        },
     )
     if request.method == "POST" and form.is_valid():
         response.answered_by = form.cleaned_data["answered_by"]
         response.save(update_fields=["answered_by", "updated_at"])
+        name = form.cleaned_data["their_name"]
+        if response.answered_by == Response.AnsweredBy.SOMEONE_FOR_ME and name:
+            request.session[_name_key(survey)] = name  # the session only: never stored
+        else:
+            request.session.pop(_name_key(survey), None)
         if ask_audience and form.cleaned_data["audience"] != response.audience:
             change_audience(response, form.cleaned_data["audience"])
         return redirect(_url(request, survey) + Journey(survey, response).next_step_after(survey))
-    return _render(request, survey, "who.html", {"form": form, "ask_audience": ask_audience})
+    return _render(
+        request,
+        survey,
+        "who.html",
+        {"form": form, "ask_audience": ask_audience, "response": response},
+        status=400 if form.errors else 200,
+    )
+
+
+def _exchange(request, survey, journey, wording, question) -> dict:
+    """One question and its answer, as the chat shows them (the answer's bubble changes it)."""
+    answer = journey.answers[question.pk]
+    number = journey.number_of(question)
+    return {
+        "number": number,
+        "question": question,
+        "wording": wording.question(question),
+        "answer": answer,
+        "answer_words": wording.answer(answer, question),
+        "change_url": _url(request, survey, "question", number),
+        "more_url": _url(request, survey, "more", number),
+    }
 
 
 @require_http_methods(["GET", "POST"])
 def question(request, survey: SurveyPage, number: int):
-    response, stop = _require_response(request, survey)
+    response, stop, answers = _require_response(request, survey, with_answers=True)
     if stop:
         return stop
-    journey = Journey(survey, response)
+    journey = Journey(survey, response, answers)
     if not 1 <= number <= len(journey.questions):
         raise Http404("No such question")
     asked = journey.questions[number - 1]
-    easy_read = bool(display_options(request).get("easy_read"))
+    wording = Wording(request, survey, response)
     returning = request.GET.get("return") == "check" or request.POST.get("return") == "check"
     if request.method == "POST":
-        form = QuestionForm(request.POST, question=asked, easy_read=easy_read)
+        form = QuestionForm(request.POST, question=asked, easy_read=wording.easy_read)
+        saving_for_later = "save_for_later" in request.POST
+        if form.is_valid() and (not saving_for_later or form.something_given()):
+            earlier = journey.answers.get(asked.pk)
+            journey.record(save_answer(response, asked, form.cleaned_data["given"], earlier))
+        if saving_for_later:  # answered or not: a child can stop at any question
+            return _go(request, _url(request, survey, "save"))
         if form.is_valid():
-            journey.record(save_answer(response, asked, form.cleaned_data["given"]))
-            return redirect(_after_answering(request, survey, journey, asked, returning))
+            following = None if returning else journey.next_question_after(asked)
+            if is_chat(request) and following is not None:
+                return _chat_step(request, survey, journey, wording, asked, following)
+            return _go(request, _after_answering(request, survey, journey, asked, returning))
     else:
         initial = QuestionForm.initial_from(journey.answers.get(asked.pk), asked)
-        form = QuestionForm(question=asked, easy_read=easy_read, initial=initial)
+        form = QuestionForm(question=asked, easy_read=wording.easy_read, initial=initial)
+    context = _question_context(request, survey, journey, wording, asked, form, returning)
+    if is_chat(request):  # the same question again, with what to change: the form alone
+        return _render(request, survey, "includes/question_form.html", context, status=400)
     previous = routing.before(journey.route, asked)
-    back_url = (
+    context["back_url"] = (
         _url(request, survey, "check")
         if returning
         else _url(request, survey, "question", journey.number_of(previous))
         if previous
         else _url(request, survey, "who")
     )
-    return _render(
-        request,
-        survey,
-        "question.html",
-        {
-            "form": form,
-            "question": asked,
-            "number": number,
-            "total": len(journey.questions),
-            "wording": asked.wording_for(
-                parent_carer=response.is_parent_carer, easy_read=easy_read
-            ),
-            "back_url": back_url,
-            "returning": returning,
-            "history": _earlier_answers(journey, asked),
-        },
-        status=400 if form.errors else 200,
-    )
+    context["history"] = [
+        _exchange(request, survey, journey, wording, q) for q in _earlier_answered(journey, asked)
+    ]
+    return _render(request, survey, "question.html", context, status=400 if form.errors else 200)
+
+
+def _question_context(request, survey, journey, wording, asked, form, returning) -> dict:
+    number = journey.number_of(asked)
+    return {
+        "form": form,
+        "question": asked,
+        "number": number,
+        "total": len(journey.questions),
+        "wording": wording.question(asked),
+        "returning": returning,
+        "action": _url(request, survey, "question", number),
+    }
+
+
+def _chat_step(request, survey, journey, wording, answered, following):
+    """The chat's answer to a tap: the exchange just had and the next question, nothing else
+    (the plain page renders the same two includes)."""
+    initial = QuestionForm.initial_from(journey.answers.get(following.pk), following)
+    form = QuestionForm(question=following, easy_read=wording.easy_read, initial=initial)
+    context = _question_context(request, survey, journey, wording, following, form, False)
+    context["exchange"] = _exchange(request, survey, journey, wording, answered)
+    step = _render(request, survey, "chat_step.html", context)
+    step["X-Survey-Fragment"] = "1"
+    return step
 
 
 def _after_answering(request, survey, journey: Journey, asked, returning: bool) -> str:
-    if "save_for_later" in request.POST:
-        return _url(request, survey, "save")
     if returning and journey.first_unanswered() is None:
         return _url(request, survey, "check")
     return _url(request, survey) + journey.next_step_after(survey, asked)
 
 
-def _earlier_answers(journey: Journey, asked) -> list[tuple]:
-    """The questions before this one on the route, with their answers: the chat's history."""
+def _earlier_answered(journey: Journey, asked) -> list:
+    """The questions before this one on the route that have answers: the chat's history."""
     earlier = journey.route[: journey.route.index(asked)] if asked in journey.route else []
-    return [(q, journey.answers[q.pk]) for q in earlier if q.pk in journey.answers]
+    return [q for q in earlier if q.pk in journey.answers]
+
+
+@require_http_methods(["GET", "POST"])
+def tell_us_more(request, survey: SurveyPage, number: int):
+    """ "Do you want to tell us more?": the "Your voice" comment, asked after the answer."""
+    response, stop, answers = _require_response(request, survey, with_answers=True)
+    if stop:
+        return stop
+    journey = Journey(survey, response, answers)
+    if not 1 <= number <= len(journey.questions):
+        raise Http404("No such question")
+    asked = journey.questions[number - 1]
+    answer = journey.answers.get(asked.pk)
+    if answer is None or not asked.comment_prompt:
+        return _go(request, _url(request, survey, "question", number))
+    form = FollowUpForm(
+        request.POST or None,
+        initial={"comment": answer.comment, "may_quote": answer.may_quote},
+        auto_id=f"more-{number}-%s",  # as the chat's follow-up names its fields
+    )
+    wording = Wording(request, survey, response)
+    if request.method == "POST" and form.is_valid():
+        save_comment(answer, form.cleaned_data["comment"], form.cleaned_data["may_quote"])
+        if is_chat(request):
+            context = {"exchange": _exchange(request, survey, journey, wording, asked)}
+            said = _render(request, survey, "includes/exchange.html", context)
+            said["X-Survey-Fragment"] = "1"
+            return said
+        return redirect(_url(request, survey) + journey.next_step_after(survey, asked))
+    context = {
+        "form": form,
+        "exchange": _exchange(request, survey, journey, wording, asked),
+        "next_url": _url(request, survey) + journey.next_step_after(survey, asked),
+    }
+    if is_chat(request):
+        return _render(request, survey, "includes/follow_up_form.html", context, status=400)
+    return _render(request, survey, "more.html", context, status=400 if form.errors else 200)
 
 
 @require_http_methods(["GET", "POST"])
@@ -247,12 +423,13 @@ def check_answers(request, survey: SurveyPage):
     if request.method == "POST" and form.is_valid():
         complete(response, form.cleaned_data["email"] if survey.offer_hear_back else "")
         return redirect(_url(request, survey, "done"))
-    easy_read = bool(display_options(request).get("easy_read"))
+    wording = Wording(request, survey, response)
     rows = [
         {
             "number": journey.number_of(q),
-            "wording": q.wording_for(parent_carer=response.is_parent_carer, easy_read=easy_read),
+            "wording": wording.question(q),
             "answer": journey.answers[q.pk],
+            "answer_words": wording.answer(journey.answers[q.pk], q),
         }
         for q in journey.route
     ]

@@ -37,8 +37,8 @@ class QuestionForm(forms.Form):
         self.specials = []
         if self.scale.offers_dont_understand:
             self.specials.append((DONT_UNDERSTAND, "I don't understand"))
-        if self.scale.offers_prefer_not_to_say:
-            self.specials.append((PREFER_NOT_TO_SAY, "Prefer not to say"))
+        # Every question, whatever its scale, lets a child decline (issue 17: stop any time).
+        self.specials.append((PREFER_NOT_TO_SAY, "Prefer not to say"))
         choices = [(str(o.pk), o.label_for(easy_read)) for o in self.options] + self.specials
 
         if self.scale.kind == AnswerScale.Kind.CHOOSE_ONE:
@@ -89,13 +89,15 @@ class QuestionForm(forms.Form):
         option_ids = [value for value in picked if value not in dict(self.specials)]
         text = cleaned.get("text", "")
 
-        if specials and (option_ids or text):
+        if specials and self.scale.is_free_text:
+            text = ""  # a free-text question's special answer is a button: it wins over words
+        if specials and option_ids:
             self.add_error(
                 "answer", f"Choose '{dict(self.specials)[specials[0]]}' on its own, or untick it"
             )
         elif self.question.required and not (picked or text) and "text" not in self.errors:
             message = (
-                "Write your answer, or choose 'I don't understand'"
+                "Write your answer, or choose 'Prefer not to say'"
                 if self.scale.is_free_text
                 else "Choose an answer"
                 + (", or choose 'I don't understand'" if self.specials else "")
@@ -107,12 +109,20 @@ class QuestionForm(forms.Form):
             "special": specials[0] if specials else "",
             "options": [by_id[value] for value in option_ids],
             "text": "" if specials else text,
-            "comment": cleaned.get("comment", ""),
+            # No comment box posted (the chat's one-tap answer): the comment given stays.
+            "comment": cleaned.get("comment", "") if "comment" in self.data else None,
             "may_quote": cleaned.get("may_quote", False),
         }
         if not (picked or text) and not self.question.required:
             cleaned["given"]["special"] = Answer.Special.SKIPPED
         return cleaned
+
+    def something_given(self) -> bool:
+        """Whether a valid post holds an answer worth keeping ("Save and come back later" with
+        nothing chosen saves nothing and asks for nothing)."""
+        given = self.cleaned_data["given"]
+        return bool(given["special"] not in ("", Answer.Special.SKIPPED) or given["options"]
+                    or given["text"] or given["comment"])  # fmt: skip
 
     @classmethod
     def initial_from(cls, answer: Answer | None, question: SurveyQuestion) -> dict:
@@ -145,10 +155,36 @@ class WhoIsAnsweringForm(forms.Form):
         error_messages={"required": "Choose whether you are a young person or a parent or carer"},
     )
 
+    # Kept in the session only, to ask "Does Sam feel safe?"; never stored with the answers.
+    their_name = forms.RegexField(
+        required=False,
+        max_length=40,
+        strip=True,
+        regex=r"^[^\W\d_]+(?:[ '’-][^\W\d_]+)*$",
+        error_messages={
+            "invalid": "Write their first name using letters only, or leave it empty",
+            "max_length": "Their first name must be 40 characters or fewer",
+        },
+    )
+
     def __init__(self, *args, ask_audience: bool, **kwargs):
         super().__init__(*args, **kwargs)
         if not ask_audience:
             del self.fields["audience"]
+
+
+class FollowUpForm(forms.Form):
+    """ "Do you want to tell us more?": the "Your voice" comment, asked after the answer."""
+
+    comment = forms.CharField(
+        max_length=TEXT_LIMIT,
+        strip=True,
+        error_messages={
+            **_text_limit_message("Your words"),
+            "required": "Write what you want to tell us, or choose 'No thanks'",
+        },
+    )
+    may_quote = forms.BooleanField(required=False)
 
 
 class DisplayOptionsForm(forms.Form):

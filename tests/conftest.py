@@ -55,7 +55,11 @@ def empty_cache():
     """Rate limits and the survey start throttle count in the cache: each test starts afresh."""
     from django.core.cache import cache
 
+    from surveys import definitions, route_cache
+
     cache.clear()
+    definitions.forget_all()  # and the surveys' definitions and routes each process keeps
+    route_cache.forget_all()
 
 
 @pytest.fixture

@@ -35,6 +35,8 @@ WORDS_THROUGH_A_JOIN = re.compile(r"(^|__)voices?__(text|analysed_text)\b")
 # Templates that may show words as written: the respondent's own answers, the lead's case.
 TEMPLATES_ALLOWED = {
     "surveys/templates/surveys/check.html": "the respondent's own answers, to check them",
+    "surveys/templates/surveys/includes/exchange.html": "the respondent's own chat, in their "
+    "own browser: what they just told us more",
     "templates/engagement/safeguarding/case.html": "the safeguarding lead's case",
 }
 WORDS_IN_A_TEMPLATE = re.compile(

@@ -58,6 +58,7 @@ MIDDLEWARE = [
     "engagement.known_devices.KnownDeviceMiddleware",
     "engagement.audit.AuditDownloadsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "surveys.route_cache.SurveyRouteMiddleware",  # survey steps skip re-walking the page tree
 ]
 
 ROOT_URLCONF = "engagement.urls"

@@ -112,6 +112,9 @@ class SurveyPage(RoutablePageMixin, Page):
         # Answers must never be kept by a shared computer's browser or a proxy's cache.
         response = super().serve(request, *args, **kwargs)
         add_never_cache_headers(response)
+        from surveys import route_cache
+
+        route_cache.remember(request, self)
         return response
 
     # The respondent's way through lives in surveys/flow.py; these routes only dispatch to it.
@@ -138,6 +141,12 @@ class SurveyPage(RoutablePageMixin, Page):
         from surveys import flow
 
         return flow.question(request, self, number)
+
+    @path("question/<int:number>/more/", name="more")
+    def tell_us_more(self, request, number):
+        from surveys import flow
+
+        return flow.tell_us_more(request, self, number)
 
     @path("check/", name="check")
     def check_answers(self, request):
@@ -185,6 +194,13 @@ class SurveyQuestion(Orderable):
     parent_carer_wording = models.CharField(
         max_length=255, blank=True, help_text="The same question worded for parent carers"
     )
+    about_them_wording = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text="Asked when someone answers for the young person, e.g. 'Does {name} feel "
+        "safe?'. {name} becomes the first name the helper gave, or 'the young person'. "
+        "Empty: made from the question ('I feel safe.' becomes 'Does {name} feel safe?').",
+    )
     hint = models.CharField(max_length=255, blank=True, help_text="Optional extra help")
     symbol = models.ForeignKey(
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -231,6 +247,7 @@ class SurveyQuestion(Orderable):
         FieldPanel("statement"),
         FieldPanel("easy_read"),
         FieldPanel("parent_carer_wording"),
+        FieldPanel("about_them_wording"),
         FieldPanel("hint"),
         FieldRowPanel([FieldPanel("symbol"), FieldPanel("symbol_alt_text")]),
         FieldPanel("video"),
@@ -264,7 +281,19 @@ class SurveyQuestion(Orderable):
                     }
                 )
 
-    def wording_for(self, *, parent_carer: bool, easy_read: bool) -> str:
+    def wording_for(
+        self, *, parent_carer: bool, easy_read: bool, about_them: bool = False, name: str = ""
+    ) -> str:
+        """The words shown: easy read if chosen; for a parent carer their own wording; asked
+        about the young person (by first name, if given) when someone answers for them."""
+        from surveys import wording
+
+        if about_them and not parent_carer:
+            if self.about_them_wording and not (easy_read and self.easy_read):
+                return wording.fill_name(self.about_them_wording, name)
+            return wording.about_them(
+                self.easy_read if easy_read and self.easy_read else self.statement, name
+            )
         if easy_read and self.easy_read:
             return self.easy_read
         if parent_carer and self.parent_carer_wording:

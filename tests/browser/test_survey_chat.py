@@ -6,6 +6,7 @@ answers have been sent", by keyboard alone, with screen readers and at 400% zoom
 """
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 import surveys.demo
 import surveys.flow
@@ -60,10 +61,10 @@ def latest_response() -> Response:
     return Response.objects.filter(survey__slug=SLUG).order_by("-pk").first()
 
 
-def tab_to(page, condition: str, what: str, limit: int = 40):
-    """Press Tab until the focused element meets a JavaScript condition on `el`."""
+def tab_to(page, condition: str, what: str, limit: int = 40, key: str = "Tab"):
+    """Press Tab (or `key`) until the focused element meets a JavaScript condition on `el`."""
     for _ in range(limit):
-        page.keyboard.press("Tab")
+        page.keyboard.press(key)
         if page.evaluate(f"(el => Boolean({condition}))(document.activeElement)"):
             return
     pytest.fail(f"Tab never reached {what}")
@@ -77,9 +78,26 @@ def start(page, survey_url):
     """Start page -> who is answering -> the first question, by clicking."""
     page.goto(survey_url)
     page.get_by_role("button", name="Start now").click()
-    page.get_by_label("Me, on my own").check()
-    page.get_by_role("button", name="Continue").click()
-    page.wait_for_url("**/question/1/")
+    page.get_by_label("Me, on my own").check()  # with JavaScript, a tap goes straight on
+    try:
+        page.wait_for_url("**/question/1/", timeout=3000)
+    except PlaywrightTimeout:
+        page.get_by_role("button", name="Continue").click()
+        page.wait_for_url("**/question/1/")
+
+
+def is_chat(page) -> bool:
+    return page.evaluate("document.body.classList.contains('survey--chat')")
+
+
+def choose(page, label: str):
+    """Answer the question on show: a tap on its card (chat), or its radio and Continue."""
+    if is_chat(page):
+        cards = page.locator("form.question-form .choice-card__button")
+        cards.filter(has=page.locator(f".choice__text:text-is({label!r})")).click()
+    else:
+        page.get_by_role("radio", name=label, exact=True).check()
+        page.get_by_role("button", name="Continue").click()
 
 
 def heading(page) -> str:
@@ -88,8 +106,7 @@ def heading(page) -> str:
 
 def answer(page, number: int, label: str = "Yes"):
     """Answer the question on show by clicking; wait until question `number + 1` (or check)."""
-    page.get_by_role("radio", name=label, exact=True).check()
-    page.get_by_role("button", name="Continue").click()
+    choose(page, label)
     if number < QUESTIONS:
         page.wait_for_function(f"() => location.pathname.endsWith('/question/{number + 1}/')")
         page.wait_for_selector(f"#progress:text-is('Question {number + 1} of {QUESTIONS}')")
@@ -108,23 +125,19 @@ def test_a_chat_answered_by_keyboard_alone_reaches_the_confirmation(page, survey
     page.keyboard.press("Enter")
     page.wait_for_url("**/who/")
     tab_to(page, "el.name === 'answered_by'", "the first answer")
-    page.keyboard.press("Space")
+    page.keyboard.press("Space")  # by keyboard, choosing does not post: Continue does
     tab_to(page, focused_button("Continue"), "Continue")
     page.keyboard.press("Enter")
     page.wait_for_url("**/question/1/")
     assert page.evaluate("document.body.classList.contains('survey--chat')")
-    assert page.locator(".chat-history").count() == 0  # nothing answered yet
+    assert page.locator(".chat-history__item").count() == 0  # nothing answered yet
 
     said = page.evaluate(ANNOUNCER)
     for number in range(1, QUESTIONS + 1):
         asked = heading(page)
-        tab_to(page, "el.matches('.choice__input')", f"an answer to question {number}")
-        page.keyboard.press("Space")
-        if number == 3:
-            tab_to(page, "el.id === 'id_comment'", "the comment box")
-            page.keyboard.type(comment)
-        tab_to(page, focused_button("Continue"), "Continue")
-        page.keyboard.press("Enter")
+        yes_card = "el.matches('.choice-card__button') && el.textContent.trim().startsWith('Yes')"
+        tab_to(page, yes_card, f"the Yes card of question {number}")
+        page.keyboard.press("Enter")  # one key answers: no Continue
         if number == QUESTIONS:
             break
 
@@ -138,13 +151,21 @@ def test_a_chat_answered_by_keyboard_alone_reaches_the_confirmation(page, survey
         assert new_heading != asked
         assert page.title().startswith(new_heading)
         # The answered question is now a pair of bubbles, and the new question is announced.
-        bubbles = page.locator(".chat-history .bubble--question")
+        bubbles = page.locator(".chat-history .bubble--question:not(.follow-up__ask)")
         assert bubbles.count() == number
         assert bubbles.last.inner_text() == asked
         assert page.locator(".chat-history .bubble--answer").last.is_visible()
         page.wait_for_function(f"() => {ANNOUNCER} !== {said!r} && {ANNOUNCER}.length > 0")
         said = page.evaluate(ANNOUNCER)
         assert said == f"Question {following} of {QUESTIONS}: {new_heading}"
+        if number == 3:  # "Do you want to tell us more?" is just above the new question
+            tab_to(page, "el.matches('.follow-up__yes')", "Yes, tell you more", key="Shift+Tab")
+            page.keyboard.press("Enter")
+            page.keyboard.type(comment)
+            tab_to(page, focused_button("Send"), "Send")
+            page.keyboard.press("Enter")
+            page.wait_for_selector(".bubble--comment")
+            page.wait_for_function("() => document.activeElement.matches('h1.question__heading')")
 
     page.wait_for_url("**/check/")
     assert comment in page.locator(".summary-list").inner_text()
@@ -173,7 +194,7 @@ def test_the_plain_pages_work_without_javascript_in_easy_read(new_page, survey_u
     assert heading(page) == "People around me help me."  # the easy-read wording
     for number in range(1, QUESTIONS + 1):
         assert page.locator(".chat-history").is_hidden()
-        assert page.locator(".read-aloud").count() == 0
+        assert page.locator(".read-to-me").is_hidden()
         answer(page, number, "No" if number == 4 else "Yes")
     page.get_by_role("button", name="Send my answers").click()
     page.wait_for_url("**/done/")
@@ -194,9 +215,11 @@ def test_an_answer_can_be_changed_from_check_your_answers(new_page, survey_url, 
     assert row.locator(".summary-list__value").inner_text().strip() == "Yes"
     row.get_by_role("link", name="Change").click()
     page.wait_for_url("**/question/2/?return=check")
-    assert page.get_by_role("radio", name="Yes", exact=True).is_checked()
-    page.get_by_role("radio", name="No", exact=True).check()
-    page.get_by_role("button", name="Continue").click()
+    if javascript:
+        assert "(your answer)" in page.locator(".choice-card--chosen").inner_text()
+    else:
+        assert page.get_by_role("radio", name="Yes", exact=True).is_checked()
+    choose(page, "No")
     page.wait_for_url("**/check/")
     row = page.locator(".summary-list__row").filter(has_text="I feel safe.")
     assert row.locator(".summary-list__value").inner_text().strip() == "No"
@@ -209,18 +232,26 @@ def test_no_serious_axe_violations_on_the_way_through(new_page, survey_url, java
     page.goto(survey_url)
     assert serious_axe_violations(page) == [], "start page"
     page.get_by_role("button", name="Start now").click()
+    assert serious_axe_violations(page) == [], "who is answering"
     page.get_by_label("Me, on my own").check()
-    page.get_by_role("button", name="Continue").click()
+    if javascript is not True:
+        page.get_by_role("button", name="Continue").click()
     page.wait_for_url("**/question/1/")
+    assert serious_axe_violations(page) == [], "the first question"
     answer(page, 1)
     assert serious_axe_violations(page) == [], "a question, with the chat so far"
 
-    page.get_by_role("button", name="Continue").click()  # no answer chosen
-    page.wait_for_selector(".error-summary")
-    assert page.title().startswith("Error: ")
-    if javascript is True:
-        assert page.evaluate("document.activeElement.classList.contains('error-summary')")
-    assert serious_axe_violations(page) == [], "a question with an error"
+    if javascript is True:  # a tap cannot go wrong; the follow-up sent empty can
+        page.get_by_role("button", name="Yes, tell you more").click()
+        assert serious_axe_violations(page) == [], "tell us more"
+        page.get_by_role("button", name="Send", exact=True).click()
+        page.wait_for_selector(".follow-up-form .error-message")
+        assert page.evaluate("document.activeElement.classList.contains('error-message')")
+    else:
+        page.get_by_role("button", name="Continue").click()  # no answer chosen
+        page.wait_for_selector(".error-summary")
+        assert page.title().startswith("Error: ")
+    assert serious_axe_violations(page) == [], "an error"
 
     for number in range(2, QUESTIONS + 1):
         answer(page, number)
@@ -239,10 +270,13 @@ def overflow(page) -> int:
 def test_the_chat_reflows_at_320_px_also_in_larger_text_and_high_contrast(new_page, survey_url):
     page = new_page({"width": 320, "height": 640})
     start(page, survey_url)
-    page.locator("#id_comment").fill("A long word: " + "x" * 80)
     answer(page, 1)
+    page.get_by_role("button", name="Yes, tell you more").click()
+    page.locator("#more-1-comment").fill("A long word: " + "x" * 80)
+    page.get_by_role("button", name="Send", exact=True).click()
+    page.wait_for_selector(".bubble--comment")
     answer(page, 2, "Most of the time")
-    assert page.locator(".chat-history .bubble").count() == 4
+    assert page.locator(".chat-history .bubble--answer").count() == 3  # 2 answers, 1 comment
     assert overflow(page) <= 0
 
     page.get_by_role("link", name="Change how this looks").click()
@@ -282,74 +316,91 @@ Object.defineProperty(window, "speechSynthesis", { value: fake, configurable: tr
 """
 
 
-def test_read_aloud_character_count_lost_connection_and_back(new_page, survey_url):
+def spoken(page) -> list[str]:
+    return page.evaluate("window.__spoken")
+
+
+def test_read_to_me_on_every_screen_count_lost_connection_and_back(new_page, survey_url):
     page = new_page(LARGE)
     page.context.add_init_script(FAKE_SPEECH)
-    start(page, survey_url)
+    page.goto(survey_url)
 
-    # Read aloud: the question and its answers, in the browser's own voice; press again to stop.
-    read = page.get_by_role("button", name="Read aloud")
-    read.click()
-    assert page.get_by_role("button", name="Stop reading").is_visible()
-    spoken = page.evaluate("window.__spoken")[-1]
-    assert spoken.startswith("I feel supported by those around me.")
-    assert "The answers are: Yes. No. Most of the time. Now and then." in spoken
-    page.get_by_role("button", name="Stop reading").click()
-    assert read.is_visible()
+    # Offered on the start page; nothing is read before the child asks.
+    read = page.get_by_role("button", name="Read to me")
+    assert read.is_visible() and spoken(page) == []
     assert read.evaluate("el => el.getBoundingClientRect().height") >= 44
+    read.click()
+    assert "Start now" in spoken(page)[-1]
+    # From now on each screen, and each question with its answers, is read when it arrives.
+    page.get_by_role("button", name="Start now").click()
+    page.wait_for_url("**/who/")
+    page.wait_for_function("() => window.__spoken.some(s => s.includes('Who is answering?'))")
+    page.get_by_label("Me, on my own").check()
+    page.wait_for_url("**/question/1/")
+    page.wait_for_function("() => window.__spoken.length > 0")
+    first = spoken(page)[-1]
+    assert first.startswith("I feel supported by those around me.")
+    assert "The answers are: Yes. No. Most of the time. Now and then." in first
+    answer(page, 1, "Most of the time")
+    assert spoken(page)[-1].startswith("I feel safe.")
+    page.get_by_role("button", name="Stop reading").click()
+    assert page.get_by_role("button", name="Read to me").is_visible()
 
-    # Character count: visible as you type, said politely once you pause.
-    box = page.locator("#id_comment")
+    # Character count in "Tell us more": visible as you type, said politely once you pause.
+    page.get_by_role("button", name="Yes, tell you more").click()
+    box = page.locator("#more-1-comment")
     box.fill("Hello")
-    assert page.locator("#id_comment-count").inner_text() == "You have 995 characters remaining"
+    count = page.locator("#more-1-comment-count")
+    assert count.inner_text() == "You have 995 characters remaining"
     box.fill("a" * 1001)
-    count = page.locator("#id_comment-count")
     assert count.inner_text() == "You have 1 character too many"
     assert "character-count--over" in count.get_attribute("class")
     page.wait_for_function(f"() => {ANNOUNCER} === 'You have 1 character too many'")
-    assert box.get_attribute("maxlength") is None
     box.fill("I like the youth club")
 
-    # No connection: nothing is lost, and Continue tries again.
-    page.get_by_role("radio", name="Most of the time").check()
+    # No connection: nothing is lost, and sending again works.
     page.context.set_offline(True)
-    page.get_by_role("button", name="Continue").click()
+    page.get_by_role("button", name="Send", exact=True).click()
     page.wait_for_selector(".chat-problem[role=alert]")
     assert "no connection" in page.locator(".chat-problem").inner_text()
-    assert page.get_by_role("radio", name="Most of the time").is_checked()
     assert box.input_value() == "I like the youth club"
-    assert page.url.endswith("/question/1/")
     page.context.set_offline(False)
-    answer(page, 1, "Most of the time")
-    assert page.locator(".chat-problem").count() == 0
+    page.get_by_role("button", name="Send", exact=True).click()
+    page.wait_for_selector(".bubble--comment")
     answer(page, 2)
     # What a screen reader hears (the "Your answer:" prefix is visually hidden).
-    said_bubbles = page.locator(".chat-history .bubble--answer").all_text_contents()
-    assert [" ".join(text.split()) for text in said_bubbles] == [
-        "Your answer: Most of the time",
-        "Your answer: Yes",
+    said = page.locator(".chat-history a.bubble--answer").all_text_contents()
+    assert [" ".join(text.split()) for text in said] == [
+        "Your answer: Most of the time Change your answer to: I feel supported by those around me.",
+        "Your answer: Yes Change your answer to: I feel safe.",
     ]
+    assert spoken(page)[-1].startswith("I feel safe.")  # stopped: question 3 was not read
 
     # Back loads the page the address shows, with the answer given.
     page.go_back()
     page.wait_for_function("() => location.pathname.endsWith('/question/2/')")
     page.wait_for_selector("#progress:text-is('Question 2 of 10')")
-    assert page.get_by_role("radio", name="Yes", exact=True).is_checked()
-    page.go_back()
-    page.wait_for_selector("#progress:text-is('Question 1 of 10')")
-    assert page.get_by_role("radio", name="Most of the time").is_checked()
-    assert page.locator("#id_comment").input_value() == "I like the youth club"
+    assert "Yes" in page.locator(".choice-card--chosen").inner_text()
     page.go_forward()
-    page.wait_for_selector("#progress:text-is('Question 2 of 10')")
+    page.wait_for_selector("#progress:text-is('Question 3 of 10')")
+
+    # One tap on an answer's bubble changes it.
+    page.locator("a.bubble--answer").first.click()
+    page.wait_for_url("**/question/1/")
+    choose(page, "No")  # and on to the first question not yet answered
+    page.wait_for_function("() => location.pathname.endsWith('/question/3/')")
+    response = latest_response()
+    first = response.survey.active_questions()[0]
+    assert response.answers.get(question=first).labels == ["No"]
 
 
-def test_no_read_aloud_button_without_speech(new_page, survey_url):
+def test_no_read_to_me_button_without_speech(new_page, survey_url):
     page = new_page(SMALL)
     page.context.add_init_script(
         'Object.defineProperty(window, "speechSynthesis", { value: undefined });'
     )
     start(page, survey_url)
-    assert page.locator(".read-aloud").count() == 0
+    assert page.locator(".read-to-me").is_hidden()
     assert page.evaluate("document.body.classList.contains('survey--chat')")
 
 
@@ -362,9 +413,17 @@ def test_back_after_exit_this_page_shows_no_earlier_answers(
     monkeypatch.setattr(surveys.flow, "EXIT_TO", everyday_site)
     page = new_page(LARGE, javascript)
     start(page, survey_url)
-    page.get_by_role("radio", name="Yes", exact=True).check()
-    page.locator("#id_comment").fill("Something I do not want seen")
-    page.get_by_role("button", name="Continue").click()
+    if javascript:
+        answer(page, 1)
+        page.get_by_role("button", name="Yes, tell you more").click()
+        page.locator("#more-1-comment").fill("Something I do not want seen")
+        page.get_by_role("button", name="Send", exact=True).click()
+        page.wait_for_selector(".bubble--comment")
+    else:
+        page.get_by_role("radio", name="Yes", exact=True).check()
+        page.locator(".your-voice__summary").click()
+        page.locator("#id_comment").fill("Something I do not want seen")
+        page.get_by_role("button", name="Continue").click()
     page.wait_for_url("**/question/2/")
     if javascript:
         page.keyboard.press("Shift")  # GOV.UK's way out: Shift three times

@@ -1,12 +1,15 @@
-// Survey pages, enhanced: a chat-like way through the questions, "Read aloud", and character
+// Survey pages, enhanced: a phone-first chat, "Read to me" on every screen, and character
 // counts. Everything here is optional. Without JavaScript (or without fetch, DOMParser and
 // pushState) the plain pages work as before: one question per page, posted to the server,
 // which redirects to the next step.
 //
-// Chat mode posts each answer with fetch (the same body a plain post sends, CSRF token and the
-// pressed button included), follows the redirect, and if the server's answer is the next
-// question page, adds the answered question to the conversation and swaps in the new form.
-// Anything else (check your answers, saved, closed, errors) is shown as the plain flow would.
+// Chat mode: a choose-one question's answers become large cards, and a tap on one answers it.
+// The post carries "X-Survey-Chat: 1" and the server answers with the next message alone (the
+// exchange just had, then the next question: surveys/chat_step.html), or with where to go
+// (X-Survey-Location: check your answers, saved), or with the question again and what to
+// change (400). The answer's bubble is a link back to its question: one tap changes it.
+// "Do you want to tell us more?" follows an answer when the question asks for a comment; it
+// never stands in the way (the next question is already there) and is posted on its own.
 (function () {
   "use strict";
 
@@ -89,135 +92,221 @@
     root.querySelectorAll("textarea.js-character-count[data-limit]").forEach(characterCount);
   }
 
-  // ---- Read aloud, with the browser's own speech -------------------------------------------
+  // ---- Read to me, with the browser's own speech ----------------------------------------------
+  // Offered on every screen; nothing is read until it is pressed. Once on (kept for this tab),
+  // each new screen, question and its answers are read as they arrive; pressed again, it stops.
 
-  function questionWords(form) {
-    const parts = [words(form.querySelector(".question__heading"))];
-    form.querySelectorAll(".question .form-hint").forEach(function (hint) {
-      if (!hint.id || hint.id !== "text-hint") parts.push(words(hint));
-    });
-    const labels = Array.from(form.querySelectorAll(".question .choice__label")).map(words);
-    if (labels.length) parts.push("The answers are: " + labels.join(". "));
-    return parts
-      .filter(Boolean)
-      .map(function (part) {
-        return /[.?!:]$/.test(part) ? part : part + ".";
-      })
-      .join(" ");
+  const READING_KEY = "survey-read-to-me";
+  const readButton = document.querySelector(".read-to-me");
+
+  function readingOn() {
+    try {
+      return window.sessionStorage.getItem(READING_KEY) === "on";
+    } catch (error) {
+      return false;
+    }
+  }
+
+  function setReading(on) {
+    try {
+      if (on) window.sessionStorage.setItem(READING_KEY, "on");
+      else window.sessionStorage.removeItem(READING_KEY);
+    } catch (error) {
+      /* private mode: it lasts for this page */
+    }
+    if (readButton) {
+      readButton.setAttribute("aria-pressed", on ? "true" : "false");
+      readButton.textContent = on ? "Stop reading" : "Read to me";
+    }
+  }
+
+  function sentence(part) {
+    return /[.?!:]$/.test(part) ? part : part + ".";
+  }
+
+  // A question: its words, hint and answers. Any other screen: its headings, text and buttons.
+  function screenWords(root) {
+    const form = root.matches("form.question-form") ? root : root.querySelector("form.question-form");
+    if (form) {
+      const parts = [words(form.querySelector(".error-summary")), words(form.querySelector(".question__heading"))];
+      form.querySelectorAll(".question .form-hint, .question .error-message").forEach(function (hint) {
+        if (hint.id !== "text-hint") parts.push(words(hint));
+      });
+      const answers = Array.from(form.querySelectorAll(".choice-card .choice__text")).map(words);
+      if (answers.length) parts.push("The answers are: " + answers.join(". "));
+      return parts.filter(Boolean).map(sentence).join(" ");
+    }
+    const parts = [];
+    root
+      .querySelectorAll("h1, h2, p, li, dt, dd, legend, label, .button, .error-message")
+      .forEach(function (el) {
+        if (el.closest("[hidden], .visually-hidden, [aria-hidden='true'], .back-link")) return;
+        if (el.querySelector("h1, h2, p, li, label")) return; // its parts are read on their own
+        const said = words(el);
+        if (said && parts.indexOf(said) === -1) parts.push(said);
+      });
+    return parts.map(sentence).join(" ");
   }
 
   function stopReading() {
     if (speech && (speech.speaking || speech.pending)) speech.cancel();
   }
 
-  function readAloud(form) {
-    if (!speech) return; // no button at all where the browser cannot speak
-    const progress = form.querySelector("#progress");
-    if (!progress || form.querySelector(".read-aloud")) return;
-    const button = document.createElement("button");
-    button.type = "button"; // never submits the form; Enter on an answer still means Continue
-    button.className = "button button--secondary read-aloud";
-    button.textContent = "Read aloud";
-    button.hidden = true;
-    progress.insertAdjacentElement("afterend", button);
+  function say(text) {
+    if (!speech || !text) return;
+    speech.cancel();
+    const utterance = new SpeechSynthesisUtterance(text);
+    utterance.lang = document.documentElement.lang || "en-GB";
+    utterance.rate = 0.9;
+    speech.speak(utterance);
+  }
 
-    let reading = false;
-    function done() {
-      reading = false;
-      button.textContent = "Read aloud";
-    }
-    button.addEventListener("click", function () {
-      if (reading) {
-        speech.cancel();
-        done();
-        return;
-      }
-      speech.cancel();
-      const utterance = new SpeechSynthesisUtterance(questionWords(form));
-      utterance.lang = document.documentElement.lang || "en-GB";
-      utterance.rate = 0.9;
-      utterance.onend = done;
-      utterance.onerror = done;
-      reading = true;
-      button.textContent = "Stop reading";
-      speech.speak(utterance);
+  if (readButton && speech) {
+    const offer = function () {
+      if (speech.getVoices().length) readButton.hidden = false;
+    };
+    offer();
+    if (readButton.hidden && speech.addEventListener) speech.addEventListener("voiceschanged", offer);
+    setReading(readingOn());
+    readButton.addEventListener("click", function () {
+      const on = !readingOn();
+      setReading(on);
+      if (on) say(screenWords(main));
+      else stopReading();
     });
+    window.addEventListener("pagehide", stopReading);
+    if (readingOn()) say(screenWords(main)); // the child asked for it on an earlier screen
+  }
 
-    // Only offer it once the browser has a voice to read with.
-    function showIfVoices() {
-      if (speech.getVoices().length) button.hidden = false;
-    }
-    showIfVoices();
-    if (button.hidden && speech.addEventListener) {
-      speech.addEventListener("voiceschanged", showIfVoices);
-    }
+  characterCounts(main);
+
+  // ---- Who is answering: one tap ------------------------------------------------------------
+  // A tap on "Me, on my own" or "Me, with help" goes straight on. "Someone answering for me"
+  // opens the box for the young person's first name. Arrow keys only choose (no surprise post).
+
+  const who = main.querySelector("form.who-form");
+  if (who) {
+    const nameBox = who.querySelector(".their-name");
+    let tapped = false;
+    who.addEventListener("pointerdown", function () {
+      tapped = true;
+    });
+    who.addEventListener("keydown", function () {
+      tapped = false;
+    });
+    const showName = function () {
+      const chosen = who.querySelector("input[name=answered_by]:checked");
+      const forSomeone = chosen && chosen.value === "someone_for_me";
+      if (nameBox && !nameBox.classList.contains("form-group--error")) nameBox.hidden = !forSomeone;
+      return forSomeone;
+    };
+    showName();
+    who.addEventListener("change", function (event) {
+      if (event.target.name !== "answered_by") return;
+      const forSomeone = showName();
+      const onlyQuestion = !who.querySelector("input[name=audience]");
+      if (tapped && !forSomeone && onlyQuestion && who.requestSubmit) who.requestSubmit();
+    });
   }
 
   // ---- Chat mode -----------------------------------------------------------------------------
 
-  const form = main.querySelector("form.question-form");
+  const firstForm = main.querySelector("form.question-form");
   const canChat =
-    form &&
+    firstForm &&
     window.fetch &&
     window.DOMParser &&
     window.URLSearchParams &&
     window.FormData &&
     window.history &&
     typeof history.pushState === "function";
-
-  characterCounts(main);
-  if (form) readAloud(form);
   if (!canChat) return;
 
   document.body.classList.add("survey--chat");
   let shownUrl = location.pathname + location.search;
   history.replaceState({ surveyChat: true }, "", location.href);
-  // Back and Forward: load the page the address now shows (same-page #links change nothing).
   window.addEventListener("popstate", function () {
     if (location.pathname + location.search !== shownUrl) location.reload();
   });
-  window.addEventListener("pagehide", stopReading);
-  prepareHistory(main.querySelector(".chat-history"));
-  prepareQuestion(main.querySelector("form.question-form"));
+
+  let conversation = main.querySelector(".chat-history");
+  if (!conversation) {
+    conversation = document.createElement("section");
+    conversation.className = "chat-history";
+    conversation.setAttribute("aria-label", "Your answers so far");
+    conversation.innerHTML = '<ol class="chat-history__list"></ol>';
+    firstForm.parentNode.insertBefore(conversation, firstForm);
+  }
+  conversation.hidden = false;
+  const list = conversation.querySelector(".chat-history__list");
+  const items = list.querySelectorAll(".chat-history__item");
+  if (items.length) offerMore(items[items.length - 1]);
+  prepareQuestion(firstForm);
   main.addEventListener("submit", send);
 
-  function itemKey(item) {
-    return Array.from(item.querySelectorAll(".bubble")).map(words).join("\n");
+  // A choose-one question's answers as cards: buttons that answer with one tap (or Enter).
+  function prepareQuestion(form) {
+    const heading = form.querySelector(".question__heading");
+    if (heading) heading.setAttribute("tabindex", "-1");
+    const details = form.querySelector("details.your-voice");
+    if (details) details.remove(); // asked after the answer instead
+    const continueButton = form.querySelector(".question-form__continue");
+    if (form.classList.contains("question-form--one")) {
+      form.querySelectorAll(".choice-card").forEach(function (card) {
+        const input = card.querySelector("input");
+        const label = card.querySelector("label");
+        const button = document.createElement("button");
+        button.type = "submit";
+        button.name = input.name;
+        button.value = input.value;
+        button.className = card.className + " choice-card__button";
+        button.innerHTML = label.innerHTML;
+        if (input.checked) {
+          button.classList.add("choice-card--chosen");
+          const mark = document.createElement("span");
+          mark.className = "visually-hidden";
+          mark.textContent = " (your answer)";
+          button.appendChild(mark);
+        }
+        card.replaceWith(button);
+      });
+      if (continueButton) continueButton.remove();
+    } else if (continueButton) {
+      continueButton.textContent = "Send";
+    }
+    characterCounts(form);
   }
 
-  function prepareHistory(section) {
-    if (!section) return;
-    section.hidden = false;
-    section.querySelectorAll(".chat-history__item").forEach(function (item) {
-      if (item.hasAttribute("data-key")) return;
-      item.setAttribute("data-key", itemKey(item));
-      // Say who said what, for people who hear the page rather than see the bubbles.
-      const answer = item.querySelector(".bubble--answer");
-      if (answer && !answer.querySelector(".visually-hidden")) {
-        const said = document.createElement("span");
-        said.className = "visually-hidden";
-        said.textContent = "Your answer: ";
-        answer.prepend(said);
-      }
+  // "Do you want to tell us more?" after the newest answer: one tap on "No thanks" closes it.
+  function offerMore(item) {
+    list.querySelectorAll(".follow-up").forEach(function (other) {
+      if (!item.contains(other)) other.remove(); // only the newest answer's offer stays
+    });
+    const more = item.querySelector(".follow-up");
+    if (!more) return;
+    more.hidden = false;
+    const yes = more.querySelector(".follow-up__yes");
+    const no = more.querySelector(".follow-up__no");
+    const form = more.querySelector(".follow-up-form");
+    yes.addEventListener("click", function () {
+      more.querySelector(".follow-up__choices").remove();
+      form.hidden = false;
+      characterCounts(form);
+      form.querySelector("textarea").focus();
+    });
+    no.addEventListener("click", function () {
+      more.remove();
+      focusQuestion(false);
     });
   }
 
-  function prepareQuestion(questionForm) {
-    if (!questionForm) return;
-    const heading = questionForm.querySelector(".question__heading");
-    if (heading) heading.setAttribute("tabindex", "-1");
-    readAloud(questionForm);
-    characterCounts(questionForm);
-  }
-
-  function problem(questionForm, text) {
-    let box = questionForm.querySelector(".chat-problem");
+  function problem(form, text) {
+    let box = form.querySelector(".chat-problem");
     if (!box) {
       box = document.createElement("div");
       box.className = "chat-problem";
       box.setAttribute("role", "alert");
-      const buttons = questionForm.querySelector(".button-group");
-      buttons.parentNode.insertBefore(box, buttons);
+      form.appendChild(box);
     }
     box.innerHTML = "";
     const title = document.createElement("p");
@@ -228,203 +317,143 @@
     box.append(title, detail);
   }
 
-  function clearProblem(questionForm) {
-    const box = questionForm.querySelector(".chat-problem");
-    if (box) box.remove();
-  }
-
   // The body a plain post would send: urlencoded, line breaks as CR LF, the pressed button.
-  function postBody(questionForm, submitter) {
+  function postBody(form, submitter) {
     const body = new URLSearchParams();
-    new FormData(questionForm).forEach(function (value, name) {
+    new FormData(form).forEach(function (value, name) {
       body.append(name, typeof value === "string" ? value.replace(/\r\n|\r|\n/g, "\r\n") : "");
     });
     if (submitter && submitter.name) body.append(submitter.name, submitter.value);
     return body;
   }
 
-  // Fall back to the browser's own post: the server then shows whatever it shows.
-  function plainSubmit(questionForm, submitter) {
-    if (submitter && submitter.name) {
-      const pressed = document.createElement("input");
-      pressed.type = "hidden";
-      pressed.name = submitter.name;
-      pressed.value = submitter.value;
-      questionForm.appendChild(pressed);
-    }
-    HTMLFormElement.prototype.submit.call(questionForm);
+  function fragment(html) {
+    return new DOMParser().parseFromString("<body>" + html + "</body>", "text/html").body;
   }
 
   async function send(event) {
-    const questionForm = event.target.closest("form.question-form");
-    if (!questionForm) return;
+    const form = event.target;
+    const isQuestion = form.matches("form.question-form");
+    const isMore = form.matches("form.follow-up-form");
+    if (!isQuestion && !isMore) return;
     event.preventDefault();
-    if (questionForm.hasAttribute("data-sending")) return; // a double press sends once
+    if (form.hasAttribute("data-sending")) return; // a double tap sends once
     const submitter = event.submitter || null;
-    const url = questionForm.action || location.href;
-    questionForm.setAttribute("data-sending", "");
-    questionForm.setAttribute("aria-busy", "true");
+    if (submitter && submitter.name === "save_for_later") {
+      HTMLFormElement.prototype.submit.call(withPressed(form, submitter)); // a whole page
+      return;
+    }
+    form.setAttribute("data-sending", "");
+    form.setAttribute("aria-busy", "true");
     let response;
-    let html = null;
+    let html = "";
     try {
-      response = await fetch(url, {
+      response = await fetch(form.action, {
         method: "POST",
-        body: postBody(questionForm, submitter),
+        body: postBody(form, submitter),
         credentials: "same-origin",
-        redirect: "follow",
-        headers: { Accept: "text/html" },
+        headers: { Accept: "text/html", "X-Survey-Chat": "1" },
       });
-      const type = response.headers.get("Content-Type") || "";
-      if (type.indexOf("text/html") !== -1) html = await response.text();
+      html = await response.text();
     } catch (error) {
       problem(
-        questionForm,
+        form,
         "There is no connection. Everything you chose and wrote is still here. " +
-          "When you are connected again, press Continue to try again."
+          "When you are connected again, try again."
       );
       return;
     } finally {
-      questionForm.removeAttribute("data-sending");
-      questionForm.removeAttribute("aria-busy");
+      form.removeAttribute("data-sending");
+      form.removeAttribute("aria-busy");
     }
-    clearProblem(questionForm);
-
-    const doc = html ? new DOMParser().parseFromString(html, "text/html") : null;
-    const newMain = doc && doc.querySelector("main");
-    const isQuestion = newMain && newMain.querySelector("form.question-form");
-    const landed = new URL(response.url || url, location.href);
-    if (response.redirected) {
-      if (response.ok && isQuestion && landed.origin === location.origin) {
-        show(doc, landed);
-      } else {
-        location.assign(landed.href); // check your answers, saved, start again: a full page
-      }
-    } else if (newMain) {
-      show(doc, null); // the same address, answered in place: errors (400), closed (410)
-    } else {
-      plainSubmit(questionForm, submitter);
-    }
-  }
-
-  // Show a page the server sent: new question (url given) or this one again (errors).
-  function show(doc, url) {
-    stopReading();
-    const newMain = doc.querySelector("main");
-    const newHistory = newMain.querySelector(".chat-history");
-    const oldHistory = main.querySelector(".chat-history");
-    const oldKeys = oldHistory
-      ? Array.from(oldHistory.querySelectorAll(".chat-history__item")).map(function (item) {
-          return item.getAttribute("data-key");
-        })
-      : [];
-    const newItems = newHistory
-      ? Array.from(newHistory.querySelectorAll(".chat-history__item"))
-      : [];
-    const keeps =
-      oldHistory &&
-      newHistory &&
-      newItems.length >= oldKeys.length &&
-      oldKeys.every(function (key, index) {
-        return itemKey(newItems[index]) === key;
-      });
-
-    let conversation = null;
-    let added = [];
-    if (keeps) {
-      // The conversation so far stays; the question just answered joins it.
-      const list = oldHistory.querySelector(".chat-history__list");
-      added = newItems.slice(oldKeys.length).map(function (item) {
-        const copy = document.importNode(item, true);
-        list.appendChild(copy);
-        return copy;
-      });
-      conversation = oldHistory;
-    } else if (newHistory) {
-      conversation = document.importNode(newHistory, true); // the route changed: the server's story
-    }
-
-    main.querySelectorAll(".chat-history__item--new, .question--arrived").forEach(function (el) {
-      el.classList.remove("chat-history__item--new", "question--arrived");
-    });
-    if (conversation && conversation === oldHistory) {
-      // Leave the conversation where it is (moving it would replay its animations and lose a
-      // screen reader's place in it); replace what comes before and after it.
-      Array.from(main.childNodes).forEach(function (node) {
-        if (node !== oldHistory) node.remove();
-      });
-      let before = true;
-      Array.from(newMain.childNodes).forEach(function (node) {
-        if (node === newHistory) {
-          before = false;
-        } else if (before) {
-          main.insertBefore(document.importNode(node, true), oldHistory);
-        } else {
-          main.appendChild(document.importNode(node, true));
-        }
-      });
-    } else {
-      const content = document.createDocumentFragment();
-      Array.from(newMain.childNodes).forEach(function (node) {
-        content.appendChild(node === newHistory ? conversation : document.importNode(node, true));
-      });
-      main.replaceChildren(content);
-    }
-
-    document.title = doc.title;
-    const options = document.querySelector(".survey-bar__options");
-    const newOptions = doc.querySelector(".survey-bar__options");
-    if (options && newOptions) options.setAttribute("href", newOptions.getAttribute("href"));
-    if (url) {
-      const address = url.pathname + url.search;
-      if (address !== shownUrl) pushAddress(address);
-    }
-
-    prepareHistory(conversation);
-    const questionForm = main.querySelector("form.question-form");
-    prepareQuestion(questionForm);
-    const animate = !(reduceMotion && reduceMotion.matches);
-    if (animate) {
-      added.forEach(function (item) {
-        item.classList.add("chat-history__item--new");
-      });
-      const current = main.querySelector(".question");
-      if (current && url) current.classList.add("question--arrived");
-    }
-
-    const summary = main.querySelector(".error-summary");
-    if (summary) {
+    const goTo = response.headers.get("X-Survey-Location");
+    if (goTo) {
+      location.assign(goTo); // check your answers, saved, the start: a whole page
+    } else if (response.headers.get("X-Survey-Fragment") === "1") {
+      if (isQuestion) arrive(fragment(html));
+      else told(form, fragment(html));
+    } else if (response.status === 400) {
+      const again = fragment(html).firstElementChild;
+      form.replaceWith(again);
+      if (isQuestion) prepareQuestion(again);
+      else characterCounts(again);
+      const summary = again.querySelector(".error-summary, .error-message");
       summary.setAttribute("tabindex", "-1");
-      summary.focus(); // its role="alert" says what is wrong
-      return;
+      summary.focus();
+      if (readingOn()) say(screenWords(again));
+    } else {
+      location.reload(); // closed, or anything else: the page as the server shows it
     }
-    const heading = main.querySelector(".question__heading") || main.querySelector("h1");
-    if (!heading) {
-      main.focus();
-      return;
+  }
+
+  function withPressed(form, submitter) {
+    const pressed = document.createElement("input");
+    pressed.type = "hidden";
+    pressed.name = submitter.name;
+    pressed.value = submitter.value;
+    form.appendChild(pressed);
+    return form;
+  }
+
+  // The next message arrived: the exchange joins the conversation, the new question follows.
+  function arrive(step) {
+    stopReading();
+    const root = step.querySelector(".chat-step");
+    const item = document.importNode(root.querySelector(".chat-history__item"), true);
+    const next = document.importNode(root.querySelector("form.question-form"), true);
+    list.appendChild(item);
+    main.querySelector("form.question-form").replaceWith(next);
+    const back = main.querySelector(".back-link");
+    if (back) back.setAttribute("href", item.querySelector(".bubble--answer").getAttribute("href"));
+    document.title = root.getAttribute("data-title") + " – " + document.title.split(" – ").pop();
+    const address = root.getAttribute("data-url");
+    if (address && address !== shownUrl) {
+      history.pushState({ surveyChat: true }, "", address);
+      shownUrl = address;
+      document.querySelectorAll(".survey-bar__form input[name=next]").forEach(function (input) {
+        input.value = address;
+      });
+      const options = document.querySelector(".survey-bar__options");
+      if (options) {
+        options.setAttribute("href", options.getAttribute("href").split("?")[0] + "?next=" + encodeURIComponent(address));
+      }
     }
-    heading.setAttribute("tabindex", "-1");
-    reveal(added.length ? added[added.length - 1].querySelector(".bubble--answer") : null, heading);
+    prepareQuestion(next);
+    offerMore(item);
+    if (!(reduceMotion && reduceMotion.matches)) {
+      item.classList.add("chat-history__item--new");
+      next.querySelector(".question").classList.add("question--arrived");
+    }
+    focusQuestion(true);
+    const progress = next.querySelector("#progress");
+    announce((progress ? words(progress) + ": " : "") + words(next.querySelector(".question__heading")));
+    if (readingOn()) say(screenWords(next));
+  }
+
+  // The follow-up was sent: its exchange, now with the words, replaces the offer.
+  function told(form, said) {
+    const item = form.closest(".chat-history__item");
+    const fresh = document.importNode(said.querySelector(".chat-history__item"), true);
+    item.replaceWith(fresh);
+    announce("Thank you. We have your words.");
+    focusQuestion(false);
+  }
+
+  // The newest answer at the top of the screen, with the question and all its answers below.
+  function focusQuestion(scroll) {
+    const form = main.querySelector("form.question-form");
+    const heading = form && form.querySelector(".question__heading");
+    if (!heading) return;
+    if (scroll) {
+      const answers = list.querySelectorAll(".bubble--answer");
+      const last = answers[answers.length - 1];
+      const top = last || form;
+      top.scrollIntoView({ block: "start", behavior: "auto" });
+      const bottom = form.querySelector(".choices, textarea") || form;
+      if (bottom.getBoundingClientRect().bottom > window.innerHeight) {
+        form.scrollIntoView({ block: "start", behavior: "auto" });
+      }
+    }
     heading.focus({ preventScroll: true });
-    const progress = main.querySelector("#progress");
-    announce((progress ? words(progress) + ": " : "") + words(heading));
-  }
-
-  function pushAddress(address) {
-    history.pushState({ surveyChat: true }, "", address);
-    shownUrl = address;
-  }
-
-  // Scroll so the answer just given and the new question are both in view, if they fit;
-  // otherwise the new question comes first.
-  function reveal(answer, heading) {
-    const behavior = reduceMotion && reduceMotion.matches ? "auto" : "smooth";
-    const top = answer || heading;
-    const fits =
-      answer && heading.getBoundingClientRect().bottom - answer.getBoundingClientRect().top <
-        window.innerHeight * 0.9;
-    (fits ? top : heading.closest(".question") || heading).scrollIntoView({
-      block: "start",
-      behavior: behavior,
-    });
   }
 })();
