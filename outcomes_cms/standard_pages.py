@@ -26,6 +26,16 @@ ACCESSIBILITY = {
             "You can use a screen reader. Every picture has words that say what it shows.",
             "You can use it without JavaScript. Everything still works.",
             "Every question has an easy-read version.",
+            "Answers have pictures beside them. They look the same on every phone and "
+            "computer, and the words beside them say what they mean.",
+        ),
+        *_section(
+            "Where the pictures come from",
+            'Most pictures are from <a href="https://openmoji.org/">OpenMoji</a>, the open '
+            "source emoji and icon project. They are shared under the "
+            '<a href="https://creativecommons.org/licenses/by-sa/4.0/">Creative Commons '
+            "Attribution-ShareAlike 4.0 licence</a> (CC BY-SA 4.0). We made them smaller to "
+            "load quickly, and share our copies under the same licence.",
         ),
         *_section(
             "How we check",
