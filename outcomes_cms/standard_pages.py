@@ -30,14 +30,6 @@ ACCESSIBILITY = {
             "computer, and the words beside them say what they mean.",
         ),
         *_section(
-            "Where the pictures come from",
-            'Most pictures are from <a href="https://openmoji.org/">OpenMoji</a>, the open '
-            "source emoji and icon project. They are shared under the "
-            '<a href="https://creativecommons.org/licenses/by-sa/4.0/">Creative Commons '
-            "Attribution-ShareAlike 4.0 licence</a> (CC BY-SA 4.0). We made them smaller to "
-            "load quickly, and share our copies under the same licence.",
-        ),
-        *_section(
             "How we check",
             "We aim to meet the Web Content Accessibility Guidelines (WCAG) 2.2 at level AA. "
             "An automatic checker tests every page each time we change the website. People "

@@ -158,3 +158,13 @@ def test_officer_changes_a_symbol_and_a_made_up_key_gets_a_message(officer_clien
     assert response.status_code == 200
     assert "is not one of the symbols in the set" in response.content.decode()
     assert scale.options.first().symbol_key == "1F929"
+
+
+def test_the_accessibility_statement_credits_openmoji_whatever_its_words(client):
+    from outcomes_cms.models import StandardPage
+
+    statement = StandardPage.objects.get(slug="accessibility")
+    statement.body = []  # an officer rewrote it all
+    statement.save_revision().publish()
+    html = client.get(statement.url).content.decode()
+    assert 'href="https://openmoji.org/">OpenMoji</a>' in html and "(CC BY-SA 4.0)" in html
