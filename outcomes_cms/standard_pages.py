@@ -26,6 +26,8 @@ ACCESSIBILITY = {
             "You can use a screen reader. Every picture has words that say what it shows.",
             "You can use it without JavaScript. Everything still works.",
             "Every question has an easy-read version.",
+            "Answers have pictures beside them. They look the same on every phone and "
+            "computer, and the words beside them say what they mean.",
         ),
         *_section(
             "How we check",

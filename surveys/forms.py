@@ -1,8 +1,10 @@
 """The respondent's forms. Validation happens here, on the server; messages say what to change."""
 
 from django import forms
+from django.utils.functional import cached_property
 
 from .models import Answer, AnswerScale, Audience, Response, SurveyQuestion
+from .symbols import Symbol
 
 TEXT_LIMIT = 1000
 DONT_UNDERSTAND = Answer.Special.DONT_UNDERSTAND.value
@@ -68,15 +70,26 @@ class QuestionForm(forms.Form):
             )
             self.fields["may_quote"] = forms.BooleanField(required=False)
 
+    @cached_property
+    def sprite(self) -> tuple[str, ...]:
+        """Every symbol from the set on this question's page, fetched as one image."""
+        keys = [o.symbol_key for o in self.options if o.symbol_key and not o.symbol_image_id]
+        if self.question.symbol_key and not self.question.symbol_id:
+            keys.append(self.question.symbol_key)
+        return tuple(keys)
+
+    def question_symbol(self) -> Symbol:
+        return self.question.picture(self.sprite)
+
     def answer_choices(self) -> tuple[list, list]:
-        """(regular, special) choices as (input, symbol) pairs; special ones follow an "or"."""
-        symbols = {str(o.pk): o.symbol for o in self.options}
+        """(regular, special) choices as (input, Symbol) pairs; special ones follow an "or"."""
+        symbols = {str(o.pk): o.symbol(self.sprite) for o in self.options}
         special_values = dict(self.specials)
         regular, special = [], []
         for choice in self["answer"]:
             value = str(choice.data["value"])
             (special if value in special_values else regular).append(
-                (choice, symbols.get(value, ""))
+                (choice, symbols.get(value, Symbol()))
             )
         return regular, special
 

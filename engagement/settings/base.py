@@ -174,8 +174,13 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 # Documents are served by Wagtail's view, which checks privacy settings, never straight from
 # the media folder; only these kinds may be uploaded (no HTML, SVG or scripts).
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
-WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt", "csv", "xlsx"]
-WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# A survey question's video (MP4 or WebM, e.g. in BSL) and its captions (WebVTT) are documents
+# too; surveys/videos.py checks their first bytes and holds each kind to its own size.
+WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt", "csv", "xlsx", "mp4", "webm", "vtt"]
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "surveys.document_form.DocumentForm"
+DOCUMENT_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+SURVEY_VIDEO_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
+WAGTAILDOCS_MAX_UPLOAD_SIZE = max(DOCUMENT_MAX_UPLOAD_SIZE, SURVEY_VIDEO_MAX_UPLOAD_SIZE)
 WAGTAIL_I18N_ENABLED = False
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 

@@ -3,8 +3,11 @@
 from django.db import models
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.models import Orderable
+
+from surveys.symbol_picker import SymbolPicker
+from surveys.symbols import Symbol, symbol_for, validate_symbol_key
 
 
 class CountsAs(models.TextChoices):
@@ -56,8 +59,22 @@ class ScaleOption(Orderable):
     easy_read_label = models.CharField(
         max_length=120, blank=True, help_text="Shorter, plainer words. Empty: the label is used."
     )
-    symbol = models.CharField(
-        max_length=16, blank=True, help_text="An emoji or symbol shown beside the label"
+    symbol_key = models.CharField(
+        "Symbol",
+        max_length=40,
+        blank=True,
+        validators=[validate_symbol_key],
+        help_text="A picture shown beside the answer. It looks the same on every phone.",
+    )
+    symbol_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="Or your own picture",
+        help_text="E.g. a Widgit symbol your council licenses. If you add one, it is shown "
+        "instead of the symbol above. Square pictures work best.",
     )
     counts_as = models.CharField(
         max_length=12, choices=CountsAs.choices, default=CountsAs.NOT_COUNTED
@@ -66,12 +83,15 @@ class ScaleOption(Orderable):
     panels = [
         FieldPanel("label"),
         FieldPanel("easy_read_label"),
-        FieldPanel("symbol"),
+        FieldRowPanel([FieldPanel("symbol_key", widget=SymbolPicker), FieldPanel("symbol_image")]),
         FieldPanel("counts_as"),
     ]
 
     def __str__(self):
         return self.label
+
+    def symbol(self, sprite: tuple[str, ...] = ()) -> Symbol:
+        return symbol_for(self.symbol_key, self.symbol_image, sprite)
 
     def label_for(self, easy_read: bool) -> str:
         return (self.easy_read_label or self.label) if easy_read else self.label

@@ -15,7 +15,10 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, Page
 
+from surveys import videos
 from surveys.admin_forms import SurveyPageForm
+from surveys.symbol_picker import SymbolPicker
+from surveys.symbols import Symbol, symbol_for, validate_symbol_key
 
 from .scales import AnswerScale
 
@@ -202,17 +205,43 @@ class SurveyQuestion(Orderable):
         "Empty: made from the question ('I feel safe.' becomes 'Does {name} feel safe?').",
     )
     hint = models.CharField(max_length=255, blank=True, help_text="Optional extra help")
-    symbol = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    symbol_key = models.CharField(
+        "Symbol",
+        max_length=40,
+        blank=True,
+        validators=[validate_symbol_key],
+        help_text="A picture shown with the question. It looks the same on every phone.",
     )
-    symbol_alt_text = models.CharField(max_length=255, blank=True)
+    symbol = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="Or your own picture",
+        help_text="E.g. a Widgit symbol your council licenses. Shown instead of the symbol.",
+    )
+    symbol_alt_text = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text="What your own picture shows, if it adds something the question does not say.",
+    )
     video = models.ForeignKey(
         "wagtaildocs.Document",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="Optional video of the question, e.g. in BSL (an MP4 file)",
+        help_text="Optional video of the question, e.g. in BSL: an MP4 or WebM file.",
+    )
+    captions = models.ForeignKey(
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Captions for the video: a WebVTT file (.vtt). Needed when the video has "
+        "speech or sounds that matter, so that people who cannot hear it can follow.",
     )
     scale = models.ForeignKey(AnswerScale, on_delete=models.PROTECT, related_name="questions")
     comment_prompt = models.CharField(
@@ -249,8 +278,14 @@ class SurveyQuestion(Orderable):
         FieldPanel("parent_carer_wording"),
         FieldPanel("about_them_wording"),
         FieldPanel("hint"),
-        FieldRowPanel([FieldPanel("symbol"), FieldPanel("symbol_alt_text")]),
-        FieldPanel("video"),
+        FieldRowPanel(
+            [
+                FieldPanel("symbol_key", widget=SymbolPicker),
+                FieldPanel("symbol"),
+                FieldPanel("symbol_alt_text"),
+            ]
+        ),
+        FieldRowPanel([FieldPanel("video"), FieldPanel("captions")]),
         FieldPanel("scale"),
         FieldPanel("comment_prompt"),
         FieldPanel("required"),
@@ -262,6 +297,9 @@ class SurveyQuestion(Orderable):
     def __str__(self):
         return self.statement
 
+    def picture(self, sprite: tuple[str, ...] = ()) -> Symbol:
+        return symbol_for(self.symbol_key, self.symbol, sprite)
+
     def skip_labels(self) -> set[str]:
         return {
             label.strip().casefold() for label in self.skip_if_answer_is.split(",") if label.strip()
@@ -269,6 +307,7 @@ class SurveyQuestion(Orderable):
 
     def clean(self):
         super().clean()
+        videos.check_question_media(self)
         labels = self.skip_labels()
         if labels and self.scale_id:
             known = {option.label.casefold() for option in self.scale.options.all()}

@@ -331,3 +331,41 @@ def test_an_id_no_column_can_hold_matches_nothing(demo_site):
     assert not Answer.objects.filter(pk__in=[huge, -huge]).exists()
     assert Answer.objects.filter(pk__range=(-huge, huge)).count() == Answer.objects.count()
     assert not Answer.objects.filter(pk__range=(huge, huge + 1)).exists()
+
+
+MP4_HEAD = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom"
+BAD_MEDIA = {
+    "text named .mp4": ("question.mp4", b"Not a video at all, just words.", "is not a MP4 video"),
+    "a page named .webm": ("question.webm", b"<html><script>x</script></html>", "WebM video"),
+    "captions without WEBVTT": (
+        "captions.vtt",
+        b"1\n00:00:01,000 --> 00:00:02,000\nHi\n",
+        "WEBVTT",
+    ),
+    "a video too big": ("question.mp4", MP4_HEAD + b"\x00" * 3000, "can be at most 2.0"),
+    "a QuickTime file": ("question.mov", MP4_HEAD, "File extension"),
+}
+
+
+@pytest.mark.parametrize("name", BAD_MEDIA)
+def test_a_bad_video_or_captions_upload_gets_a_clear_message_and_saves_nothing(
+    client, settings, name
+):
+    from wagtail.documents.models import Document
+    from wagtail.models import Collection
+
+    settings.SURVEY_VIDEO_MAX_UPLOAD_SIZE = 2048
+    filename, content, message = BAD_MEDIA[name]
+    client.force_login(UserFactory(roles=[OFFICER]))
+    before = Document.objects.count()
+    posted = client.post(
+        "/admin/documents/add/",
+        {
+            "title": "BSL question",
+            "file": SimpleUploadedFile(filename, content),
+            "collection": Collection.get_first_root_node().pk,
+        },
+    )
+    not_a_server_error(posted)
+    assert message in posted.content.decode()
+    assert Document.objects.count() == before

@@ -12,6 +12,7 @@ from engagement.tasks import queue_pending_analysis
 from outcomes_cms.demo import seed_indicator_values, seed_outcomes_cms
 from surveys.demo import seed_surveys
 from surveys.demo_focus_groups import assign_facilitator, seed_focus_groups
+from surveys.demo_middlesbrough import seed_middlesbrough_review
 from you_said_we_did.demo import seed_you_said_we_did
 
 FRAMEWORKS_JSON = Path(__file__).resolve().parents[2] / "demo_data" / "frameworks.json"
@@ -20,7 +21,8 @@ FRAMEWORKS_JSON = Path(__file__).resolve().parents[2] / "demo_data" / "framework
 class Command(BaseCommand):
     help = (
         "Load the demo content (Rochdale, Bradford and Middlesbrough frameworks, standard pages, "
-        "three surveys with invented responses, six focus groups, four 'You said, we did' pages) "
+        "three surveys with invented responses, Middlesbrough's with pictures and a video, six "
+        "focus groups, four 'You said, we did' pages) "
         "and, with the dev settings, one login per role. Safe to run again: nothing is duplicated."
     )
 
@@ -32,6 +34,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             home = seed_outcomes_cms(data["frameworks"])
             seed_surveys(home, data["frameworks"])
+            seed_middlesbrough_review(home)
             seed_focus_groups()
             link_themes_to_outcomes()
             seed_indicator_values()
