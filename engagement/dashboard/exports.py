@@ -13,13 +13,13 @@ from engagement.themes import carrying
 from engagement.xlsx_download import xlsx_download
 
 from .figures import all_figures, csv_rows
-from .filters import DashboardFilterForm
+from .filters import filters_for
 from .report import themed_feedback_report
 from .themes import visible_voices
 
 
 def _filters(request):
-    return DashboardFilterForm(request.GET or None).filters()
+    return filters_for(request)[1]
 
 
 def _stamp() -> str:

@@ -28,10 +28,12 @@ def outcomes_by_framework(filters: Filters) -> list[tuple[OutcomesFrameworkPage,
     if filters.outcome:
         framework = OutcomesFrameworkPage.objects.parent_of(filters.outcome).first()
         return [(framework, [filters.outcome])]
-    return [
-        (framework, list(framework.outcomes()))
-        for framework in OutcomesFrameworkPage.objects.live().order_by("path")
-    ]
+    frameworks = (
+        [filters.framework]
+        if filters.framework
+        else (OutcomesFrameworkPage.objects.live().order_by("path"))
+    )
+    return [(framework, list(framework.outcomes())) for framework in frameworks]
 
 
 def theme_tables(filters: Filters, counts) -> dict:

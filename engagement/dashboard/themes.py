@@ -142,7 +142,7 @@ def examples(filters: Filters, themes: list[Theme]) -> dict[int, list[str]]:
     quotable = replace(filters, outcome=None).voices(Voice.objects.quotable())
     quotes = {}
     for theme in themes:
-        listable = in_groups_of_five(theme, quotable)
+        listable = in_groups_of_five(theme, quotable, filters.in_framework())
         # Published 10 or more is truly 5 or more: never fewer than the quotes shown.
         enough = publish(COMMENTS, comment_records(listable)).value >= 2 * BASE
         newest = listable.order_by("-said_at", "-pk").values_list("redacted_text", flat=True)
@@ -173,13 +173,15 @@ def comment_records(voices: QuerySet) -> Records:
     return Records(found["count"], found["ids"] or 0)
 
 
-def in_groups_of_five(theme: Theme, voices: QuerySet) -> QuerySet:
+def in_groups_of_five(theme: Theme, voices: QuerySet, within: Q | None = None) -> QuerySet:
     """The theme's comments from groups (who said them, how, in which quarter) published as 10
     or more, which is truly 5 or more. Every filter selects whole groups, and the themes page
     already shows each group's published size (the same records, the same figure), so listing
-    these says nothing new and words are never pinned on a group smaller than 5."""
+    these says nothing new and words are never pinned on a group smaller than 5. `within`
+    narrows the groups themselves (a council's comments: Filters.in_framework), since the
+    framework, unlike the other filters, does not select whole groups."""
     groups = (
-        carrying(theme, Voice.objects.all())
+        carrying(theme, Voice.objects.filter(within or Q()))
         .annotate(quarter=quarter_of("said_at"))
         .values("audience", "channel", "quarter")
         .annotate(comments=Count("pk"), ids=Sum("pk"))

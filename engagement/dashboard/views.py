@@ -17,7 +17,7 @@ from engagement.themes import carrying
 
 from . import themes
 from .figures import outcomes_by_framework, reach_tables, theme_tables
-from .filters import DashboardFilterForm, Filters
+from .filters import Filters, filters_for
 from .loop import loop_figures
 from .outcomes import outcome_figures
 from .periods import quarters_from_keys
@@ -33,14 +33,14 @@ def dashboard_view(view):
     @permission_required("engagement.view_dashboard", raise_exception=True)
     @wraps(view)
     def wrapped(request, *args, **kwargs):
-        form = DashboardFilterForm(request.GET or None)
-        filters = form.filters()
+        form, filters = filters_for(request)
         context = view(request, filters, *args, **kwargs)
         context.update(
             {
                 "filter_form": form,
                 "filters": filters,
                 "query": request.GET.urlencode(),
+                "filters_open": any(key != "framework" for key in request.GET),
                 "disclosure_note": METHOD_NOTE,
                 "at_least": AT_LEAST,
                 "share_base": SHARE_BASE,
@@ -94,7 +94,7 @@ def theme_comments(request, filters: Filters, key: str):
     filters = replace(filters, outcome=None)
     voices = themes.visible_voices(filters)
     total = publish(COMMENTS, themes.comment_records(carrying(theme, voices)))
-    listable = themes.in_groups_of_five(theme, voices)
+    listable = themes.in_groups_of_five(theme, voices, filters.in_framework())
     # Published 30 or more means truly 21 or more: the list is always full.
     enough = publish(COMMENTS, themes.comment_records(listable)).value >= COMMENTS_LISTED + 2 * BASE
     listed = list(listable.order_by("-said_at", "-pk")[:COMMENTS_LISTED]) if enough else []
