@@ -14,6 +14,7 @@ from engagement.disclosure import (
     publish,
 )
 from engagement.models import Sentiment, Voice
+from engagement.numbers import plain_number
 from outcomes_cms.models import OutcomesFrameworkPage
 
 from . import reach, themes
@@ -39,22 +40,24 @@ def outcomes_by_framework(filters: Filters) -> list[tuple[OutcomesFrameworkPage,
 def theme_tables(filters: Filters, counts) -> dict:
     current = themes.in_period(counts, filters)
     latest = filters.quarter or recent_quarters(1)[0]
+    themes_total = "All themes (a comment in two themes counts in both)"
     return {
         "by_audience": counts_table(
             themes.themes_by(current, "audience", Voice.Audience.choices), COMMENTS,
-            "Comments in each theme, by who said them", "Theme",
+            "Comments in each theme, by who said them", "Theme", total_label=themes_total,
         ),
         "by_channel": counts_table(
             themes.themes_by(current, "channel", Voice.Channel.choices), COMMENTS,
-            "Comments in each theme, by how we heard them", "Theme",
+            "Comments in each theme, by how we heard them", "Theme", total_label=themes_total,
         ),
         "by_sentiment": counts_table(
             themes.themes_by(current, "sentiment", Sentiment.choices), COMMENTS,
-            "Comments in each theme, by how they felt", "Theme",
+            "Comments in each theme, by how they felt", "Theme", total_label=themes_total,
         ),
         "over_time": counts_table(
             themes.themes_over_time(counts, latest.and_before(3)), COMMENTS,
-            "Comments in each theme, quarter by quarter", "Theme", largest_first=False,
+            f"Comments in each theme, in the four quarters to {latest.label}", "Theme",
+            largest_first=False, total_label=themes_total,
         ),
         "rising": themes.rising(counts, latest),
         "latest": latest,
@@ -83,11 +86,11 @@ def reach_tables(filters: Filters, rows: list[dict] | None = None) -> dict:
         "heard": counts_table(
             RecordTable(pivot("people"), pivot("ids")), PEOPLE_HEARD,
             "People heard, by how and where we heard them", "How and where",
-            largest_first=False,
+            largest_first=False, total_label="Everyone heard",
         ),
         "completed_by": single_counts(
             reach.completed_by(filters), PEOPLE_HEARD,
-            "Completed surveys, by who answered", "Who answered",
+            "Completed surveys, by who answered", "Who answered", "All completed surveys",
         ),
     }  # fmt: skip
 
@@ -150,7 +153,8 @@ def csv_rows(figures: AllFigures) -> list[list[str]]:
                 question.dont_understand)  # fmt: skip
         for measure in figure.measures:
             add("Measures", title, measure.indicator.name, f"{measure.period_start:%b %Y}",
-                f"{measure.value.normalize()}{measure.unit} (target {measure.target}, "
+                f"{plain_number(measure.value)}{measure.unit} (target "
+                f"{plain_number(measure.target) or 'none'}, "
                 f"{measure.rating_label or 'no target'})")  # fmt: skip
     for section, tables in (("Themes", figures.theme_tables), ("Reach", figures.reach_tables)):
         for table in tables.values():
