@@ -30,6 +30,9 @@ def styles_sheet() -> dict[str, ParagraphStyle]:
             "H3", parent=sheet["Heading3"], fontSize=11, spaceBefore=4, spaceAfter=1
         ),
         "body": body,
+        "quote": ParagraphStyle(
+            "Quote", parent=body, leftIndent=8 * mm, fontName="Helvetica-Oblique", spaceAfter=4
+        ),
     }
 
 

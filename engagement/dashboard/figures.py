@@ -1,7 +1,7 @@
 """The dashboard's figures as shown (rounded by engagement.disclosure): each page's tables, and
 all of them at once for the PDF and the CSV."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -23,6 +23,7 @@ from .loop import loop_figures
 from .outcomes import OutcomeFigures, outcome_figures
 from .periods import recent_quarters
 from .tables import RecordTable, ShownTable, counts_table, single_counts
+from .thread import question_breakdowns
 
 
 def outcomes_by_framework(filters: Filters) -> list[tuple[OutcomesFrameworkPage, list]]:
@@ -105,6 +106,7 @@ class AllFigures:
     reach_tables: dict[str, ShownTable]
     people_heard: dict[str, Published]  # the heard table's totals
     loop: dict
+    breakdowns: dict = None  # outcome pk -> its questions' answers by option (thread)
 
 
 def all_figures(filters: Filters, examples_for: int = 5) -> AllFigures:
@@ -128,6 +130,10 @@ def all_figures(filters: Filters, examples_for: int = 5) -> AllFigures:
             for audience, records in reach.people_heard(heard).items()
         },
         loop=loop_figures(filters, counts),
+        breakdowns={
+            outcome.pk: question_breakdowns(replace(filters, outcome=outcome), outcome)
+            for outcome in every_outcome
+        },
     )
 
 
@@ -151,6 +157,14 @@ def csv_rows(figures: AllFigures) -> list[list[str]]:
             add("I don't understand", title, question.statement, "Answers", question.answered)
             add("I don't understand", title, question.statement, "I don't understand",
                 question.dont_understand)  # fmt: skip
+        for breakdown in (figures.breakdowns or {}).get(figure.outcome.pk, []):
+            for section, table in (
+                ("Answers by option and who answered", breakdown.by_audience),
+                ("Answers by option, quarter by quarter", breakdown.by_quarter),
+            ):
+                for label, cells, _ in [*table.rows, ("Total", table.total_row or [], None)]:
+                    for column, cell in zip(table.columns, cells, strict=True):
+                        add(section, breakdown.question.statement, label, column, cell)
         for measure in figure.measures:
             add("Measures", title, measure.indicator.name, f"{measure.period_start:%b %Y}",
                 f"{plain_number(measure.value)}{measure.unit} (target "

@@ -16,4 +16,5 @@ urlpatterns = [
     path("figures.csv", exports.figures_csv, name="figures_csv"),
     path("figures.xlsx", exports.figures_xlsx, name="figures_xlsx"),
     path("report.pdf", exports.report_pdf, name="report_pdf"),
+    path("report/", exports.report_html, name="report_html"),
 ]
