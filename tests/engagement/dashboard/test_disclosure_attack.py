@@ -335,7 +335,7 @@ def theme_cells(world, combo, comment_cells, table, row, column) -> np.ndarray:
         "outcome": [outcome] if outcome != "" else None,
         "quarter": [period] if period is not None else None,
     }
-    if "quarter by quarter" in table:  # the four quarters to the chosen one, whatever period
+    if "four quarters" in table:  # the four quarters to the chosen one, whatever period
         shown = world.quarters[period or 0].and_before(3)
         where["quarter"] = [
             number for number, quarter in enumerate(world.quarters)

@@ -205,7 +205,7 @@ def test_the_pdf_report_carries_the_same_published_figures(
     text = " ".join(page.extract_text() for page in reader.pages)
     text = " ".join(text.split())
     share = overall(lunch_outcome, this_quarter)
-    assert f"Positive: {share.percentage} of {share.answered} counted answers" in text
+    assert f"{share.percentage} of {share.answered} counted answers were positive" in text
     young = next(
         row for row in csv.reader(csv_lines(client, query(lunch_outcome, this_quarter)))
         if row[2] == "School lunches" and "by who said" in row[1] and row[3] == "Young person"
