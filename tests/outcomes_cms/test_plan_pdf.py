@@ -42,7 +42,7 @@ def test_the_plan_is_one_colour_page_with_every_tile_spotlight_list_and_a_qr_cod
             assert " ".join(block.value.split()) in text
         assert "Published" in text and f"http://testserver{plan.url}" in text
         drawn = page.get_contents().get_data()
-        assert b"0.113725 0.439216 0.721569 rg" in drawn  # the first tile's blue
+        assert b".113725 .439216 .721569 rg" in drawn  # the first tile's blue (#1d70b8)
     assert client.get(f"{plan.url}pdf/a5/").status_code == 404
 
 
