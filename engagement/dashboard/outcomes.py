@@ -60,6 +60,13 @@ class Share:
         """The share, or why it is not shown (engagement.disclosure's one rule)."""
         return self.percentage or share_withheld(*self.published, of="counted answers")
 
+    @property
+    def brief(self) -> str:
+        """For a summary table's cell: "58% of 410", or why the share is not shown."""
+        if self.percentage:
+            return f"{self.percentage} of {self.answered}"
+        return f"{self.answered} answers; {self.shown}"
+
     def sentence(self, period: str) -> str:
         """The share with its base and its period: "58% of 410 counted answers were positive,
         Jul to Sep 2026"."""
@@ -104,6 +111,10 @@ class OutcomeFigures:
             text += ". Latest quarter: " + latest.sentence(self.latest.label)
             text += f"; {self.change}" if self.change else ""
         return text
+
+    @property
+    def latest_share(self) -> "Share":
+        return dict(self.trend).get(self.latest, NO_ANSWERS) if self.latest else NO_ANSWERS
 
     @property
     def measured(self) -> bool:

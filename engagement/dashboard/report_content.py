@@ -140,14 +140,17 @@ def _summary(figures: AllFigures) -> list:
     )
     measured = [figure for figure in figures.outcomes if figure.measured]
     if measured:
-        blocks.append(
-            Table(
-                "Each outcome in one line",
-                ["Outcome", "Positive answers"],
-                [[figure.outcome.title, figure.headline] for figure in measured],
-                numbers=False,
-            )
-        )
+        latest = measured[0].latest
+        columns, rows = ["Outcome"], [[figure.outcome.title] for figure in measured]
+        if measured[0].period == "all time":  # all time, then the latest quarter beside it
+            columns.append("Positive answers, all time")
+            for row, figure in zip(rows, measured, strict=True):
+                row.append(figure.overall.brief)
+        columns += [f"Positive answers, {latest.label}", f"Change on {latest.previous.label}"]
+        for row, figure in zip(rows, measured, strict=True):
+            change = figure.change.rsplit(" on ", 1)[0] if figure.change else "not shown"
+            row += [figure.latest_share.brief, change]
+        blocks.append(Table("Each outcome at a glance", columns, rows))
     return blocks
 
 
