@@ -166,6 +166,16 @@ def share(part: Published, whole: Published) -> str | None:
     return f"{round(100 * part.value / whole.value)}%"
 
 
+def share_withheld(
+    part: Published, whole: Published, of: str = "answers", part_is: str = "positive"
+) -> str:
+    """Why a share is not shown, in the same words everywhere: the rule itself, never a count
+    that seems to contradict it (a published base of 45 is "fewer than 50", not "too few")."""
+    if whole.value < SHARE_BASE:
+        return f"{NOT_SHOWN}: fewer than {SHARE_BASE} {of}"
+    return f"{NOT_SHOWN}: {FEWER_THAN} {part_is}"
+
+
 def share_value(part: Published, whole: Published) -> float | None:
     """The same share as a number 0-100 (for bars and changes), when it may be shown."""
     return 100 * part.value / whole.value if share(part, whole) else None

@@ -224,7 +224,8 @@ def seed_indicator_values(quarters: int = 4) -> int:
                 indicator=indicator,
                 period_start=quarter.start,
                 defaults={
-                    "value": value.quantize(Decimal("0.1")),
+                    # A count ("# CYP ...") is a whole number; a percentage has one decimal.
+                    "value": value.quantize(Decimal("0.1") if percentage else Decimal("1")),
                     "unit": "%" if percentage else "",
                     "source": f"Demo figure, not real data ({indicator.data_source or 'demo'})",
                     "target": target if percentage or lower_is_better else None,

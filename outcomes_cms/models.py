@@ -7,8 +7,9 @@ Home > Standard pages (accessibility statement, privacy notice).
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.utils.text import slugify
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -243,6 +244,13 @@ class PlanOnAPage(RoutablePageMixin, Page):
     ways_we_support = StreamField(
         short_text_list("way", "A promise about how support works"), blank=True
     )
+    main_colour = models.CharField(
+        max_length=7,
+        default="#1d3557",
+        validators=[RegexValidator(r"^#[0-9a-fA-F]{6}$", "Give a colour as # and six hex digits.")],
+        help_text="The council's colour for the printed plan's title band, e.g. #1d3557. "
+        "Choose a dark one: the title is white on it.",
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -250,6 +258,7 @@ class PlanOnAPage(RoutablePageMixin, Page):
         FieldPanel("spotlights"),
         FieldPanel("count_the_difference", heading="Count the difference: how many children..."),
         FieldPanel("ways_we_support"),
+        FieldPanel("main_colour"),
     ]
     parent_page_types = ["outcomes_cms.OutcomesFrameworkPage"]
     subpage_types: list[str] = []
@@ -273,11 +282,17 @@ class PlanOnAPage(RoutablePageMixin, Page):
         return self.render(request)
 
     @path("pdf/", name="pdf")
-    def pdf(self, request):
-        from .pdf import plan_on_a_page_pdf  # ReportLab is only loaded when someone downloads
+    @path("pdf/<str:size>/", name="pdf_size")
+    def pdf(self, request, size: str = "a4"):
+        from .plan_poster import SIZES, plan_poster_pdf  # ReportLab loads only when needed
 
-        filename = f"{slugify(self.framework.area_name)}-plan-on-a-page.pdf"
-        response = HttpResponse(plan_on_a_page_pdf(self), content_type="application/pdf")
+        size = size.upper()
+        if size not in SIZES:
+            raise Http404("The plan prints on A4 or A3.")
+        suffix = "" if size == "A4" else f"-{size.lower()}"
+        filename = f"{slugify(self.framework.area_name)}-plan-on-a-page{suffix}.pdf"
+        pdf = plan_poster_pdf(self, request.build_absolute_uri(self.url), size)
+        response = HttpResponse(pdf, content_type="application/pdf")
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response
 

@@ -4,6 +4,8 @@ for officers, a theme's comments, redacted (CSV)."""
 from django.contrib.auth.decorators import login_required, permission_required
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -13,13 +15,14 @@ from engagement.themes import carrying
 from engagement.xlsx_download import xlsx_download
 
 from .figures import all_figures, csv_rows
-from .filters import DashboardFilterForm
+from .filters import filters_for
 from .report import themed_feedback_report
+from .report_content import themed_feedback_content
 from .themes import visible_voices
 
 
 def _filters(request):
-    return DashboardFilterForm(request.GET or None).filters()
+    return filters_for(request)[1]
 
 
 def _stamp() -> str:
@@ -49,10 +52,27 @@ def figures_xlsx(request):
 @login_required
 @permission_required("engagement.view_dashboard", raise_exception=True)
 def report_pdf(request):
-    pdf = themed_feedback_report(all_figures(_filters(request)))
+    query = request.GET.urlencode()
+    twin = request.build_absolute_uri(reverse("dashboard:report_html")) + (
+        f"?{query}" if query else ""
+    )
+    pdf = themed_feedback_report(all_figures(_filters(request)), html_address=twin)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="themed-feedback-report-{_stamp()}.pdf"'
     return response
+
+
+@login_required
+@permission_required("engagement.view_dashboard", raise_exception=True)
+def report_html(request):
+    """The report's HTML twin: the same structure as the PDF, drawn as an accessible page."""
+    report = themed_feedback_content(all_figures(_filters(request)))
+    query = request.GET.urlencode()
+    return TemplateResponse(
+        request,
+        "engagement/dashboard/report.html",
+        {"report": report, "query": query},
+    )
 
 
 @login_required

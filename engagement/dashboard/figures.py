@@ -1,7 +1,7 @@
 """The dashboard's figures as shown (rounded by engagement.disclosure): each page's tables, and
 all of them at once for the PDF and the CSV."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -14,6 +14,7 @@ from engagement.disclosure import (
     publish,
 )
 from engagement.models import Sentiment, Voice
+from engagement.numbers import plain_number
 from outcomes_cms.models import OutcomesFrameworkPage
 
 from . import reach, themes
@@ -22,37 +23,42 @@ from .loop import loop_figures
 from .outcomes import OutcomeFigures, outcome_figures
 from .periods import recent_quarters
 from .tables import RecordTable, ShownTable, counts_table, single_counts
+from .thread import question_breakdowns
 
 
 def outcomes_by_framework(filters: Filters) -> list[tuple[OutcomesFrameworkPage, list]]:
     if filters.outcome:
         framework = OutcomesFrameworkPage.objects.parent_of(filters.outcome).first()
         return [(framework, [filters.outcome])]
-    return [
-        (framework, list(framework.outcomes()))
-        for framework in OutcomesFrameworkPage.objects.live().order_by("path")
-    ]
+    frameworks = (
+        [filters.framework]
+        if filters.framework
+        else (OutcomesFrameworkPage.objects.live().order_by("path"))
+    )
+    return [(framework, list(framework.outcomes())) for framework in frameworks]
 
 
 def theme_tables(filters: Filters, counts) -> dict:
     current = themes.in_period(counts, filters)
     latest = filters.quarter or recent_quarters(1)[0]
+    themes_total = "All themes (a comment in two themes counts in both)"
     return {
         "by_audience": counts_table(
             themes.themes_by(current, "audience", Voice.Audience.choices), COMMENTS,
-            "Comments in each theme, by who said them", "Theme",
+            "Comments in each theme, by who said them", "Theme", total_label=themes_total,
         ),
         "by_channel": counts_table(
             themes.themes_by(current, "channel", Voice.Channel.choices), COMMENTS,
-            "Comments in each theme, by how we heard them", "Theme",
+            "Comments in each theme, by how we heard them", "Theme", total_label=themes_total,
         ),
         "by_sentiment": counts_table(
             themes.themes_by(current, "sentiment", Sentiment.choices), COMMENTS,
-            "Comments in each theme, by how they felt", "Theme",
+            "Comments in each theme, by how they felt", "Theme", total_label=themes_total,
         ),
         "over_time": counts_table(
             themes.themes_over_time(counts, latest.and_before(3)), COMMENTS,
-            "Comments in each theme, quarter by quarter", "Theme", largest_first=False,
+            f"Comments in each theme, in the four quarters to {latest.label}", "Theme",
+            largest_first=False, total_label=themes_total,
         ),
         "rising": themes.rising(counts, latest),
         "latest": latest,
@@ -81,11 +87,11 @@ def reach_tables(filters: Filters, rows: list[dict] | None = None) -> dict:
         "heard": counts_table(
             RecordTable(pivot("people"), pivot("ids")), PEOPLE_HEARD,
             "People heard, by how and where we heard them", "How and where",
-            largest_first=False,
+            largest_first=False, total_label="Everyone heard",
         ),
         "completed_by": single_counts(
             reach.completed_by(filters), PEOPLE_HEARD,
-            "Completed surveys, by who answered", "Who answered",
+            "Completed surveys, by who answered", "Who answered", "All completed surveys",
         ),
     }  # fmt: skip
 
@@ -100,6 +106,7 @@ class AllFigures:
     reach_tables: dict[str, ShownTable]
     people_heard: dict[str, Published]  # the heard table's totals
     loop: dict
+    breakdowns: dict = None  # outcome pk -> its questions' answers by option (thread)
 
 
 def all_figures(filters: Filters, examples_for: int = 5) -> AllFigures:
@@ -123,6 +130,10 @@ def all_figures(filters: Filters, examples_for: int = 5) -> AllFigures:
             for audience, records in reach.people_heard(heard).items()
         },
         loop=loop_figures(filters, counts),
+        breakdowns={
+            outcome.pk: question_breakdowns(replace(filters, outcome=outcome), outcome)
+            for outcome in every_outcome
+        },
     )
 
 
@@ -146,9 +157,18 @@ def csv_rows(figures: AllFigures) -> list[list[str]]:
             add("I don't understand", title, question.statement, "Answers", question.answered)
             add("I don't understand", title, question.statement, "I don't understand",
                 question.dont_understand)  # fmt: skip
+        for breakdown in (figures.breakdowns or {}).get(figure.outcome.pk, []):
+            for section, table in (
+                ("Answers by option and who answered", breakdown.by_audience),
+                ("Answers by option, quarter by quarter", breakdown.by_quarter),
+            ):
+                for label, cells, _ in [*table.rows, ("Total", table.total_row or [], None)]:
+                    for column, cell in zip(table.columns, cells, strict=True):
+                        add(section, breakdown.question.statement, label, column, cell)
         for measure in figure.measures:
             add("Measures", title, measure.indicator.name, f"{measure.period_start:%b %Y}",
-                f"{measure.value.normalize()}{measure.unit} (target {measure.target}, "
+                f"{plain_number(measure.value)}{measure.unit} (target "
+                f"{plain_number(measure.target) or 'none'}, "
                 f"{measure.rating_label or 'no target'})")  # fmt: skip
     for section, tables in (("Themes", figures.theme_tables), ("Reach", figures.reach_tables)):
         for table in tables.values():

@@ -7,10 +7,11 @@ exported as the same figures.
 from dataclasses import dataclass
 
 from django import forms
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
+from wagtail.models import Site
 
 from engagement.models import Voice
-from outcomes_cms.models import OutcomePage
+from outcomes_cms.models import HomePage, OutcomePage, OutcomesFrameworkPage
 from surveys.models import Audience
 
 from .periods import Quarter, recent_quarters
@@ -22,7 +23,29 @@ AUDIENCES = {
 }
 
 
+def site_framework(request) -> OutcomesFrameworkPage | None:
+    """The council a dashboard is about: the framework its Wagtail Site's home page shows
+    (HomePage.framework: the featured one, or else the first), or the first live one."""
+    site = Site.find_for_request(request)
+    root = site.root_page.specific if site else None
+    framework = root.framework() if isinstance(root, HomePage) else None
+    return framework or OutcomesFrameworkPage.objects.live().order_by("path").first()
+
+
+def filters_for(request) -> "tuple[DashboardFilterForm, Filters]":
+    """The filter form bound to the address, and the filters it gives (the site's own
+    framework unless another is chosen)."""
+    form = DashboardFilterForm(request.GET, default_framework=site_framework(request))
+    return form, form.filters()
+
+
 class DashboardFilterForm(forms.Form):
+    framework = forms.ModelChoiceField(
+        label="Council",
+        required=False,
+        queryset=OutcomesFrameworkPage.objects.live().order_by("path"),
+        empty_label=None,
+    )
     period = forms.ChoiceField(label="Period", required=False)
     audience = forms.ChoiceField(
         label="Who",
@@ -41,20 +64,37 @@ class DashboardFilterForm(forms.Form):
         choices=[("", "Every way"), *Voice.Channel.choices],
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, default_framework: OutcomesFrameworkPage | None = None):
+        # One council per dashboard: with no framework in the address, the site's own.
+        data = data.copy() if data is not None else {}
+        if default_framework and not data.get("framework"):
+            data["framework"] = str(default_framework.pk)
+        super().__init__(data)
+        self.default_framework = default_framework
+        self.fields["framework"].label_from_instance = lambda page: page.area_name
+        framework = self._chosen_framework() or default_framework
+        if framework:  # only the chosen council's outcomes can be picked
+            self.fields["outcome"].queryset = OutcomePage.objects.live().child_of(framework)
         self.fields["period"].choices = [("", "All time")] + [
             (quarter.key, quarter.label) for quarter in recent_quarters()
         ]
         for field in self.fields.values():
             field.hide_optional = True  # every filter is optional: saying so adds only noise
 
+    def _chosen_framework(self) -> OutcomesFrameworkPage | None:
+        try:
+            return self.fields["framework"].clean(self.data.get("framework"))
+        except forms.ValidationError:
+            return None
+
     def filters(self) -> "Filters":
-        """The chosen filters; with anything wrong in the address, no filter (all figures)."""
+        """The chosen filters; with anything wrong in the address, none but the site's own
+        framework (all its figures)."""
         if not self.is_valid():
-            return Filters()
+            return Filters(framework=self.default_framework)
         data = self.cleaned_data
         return Filters(
+            framework=data["framework"] or self.default_framework,
             quarter=Quarter.from_key(data["period"]) if data["period"] else None,
             audience=data["audience"],
             outcome=data["outcome"],
@@ -68,6 +108,7 @@ class Filters:
     audience: str = ""
     outcome: OutcomePage | None = None
     channel: str = ""
+    framework: OutcomesFrameworkPage | None = None  # None: every council's (tests, benchmarks)
 
     @property
     def answers_apply(self) -> bool:
@@ -83,9 +124,21 @@ class Filters:
             answers = answers.filter(audience=AUDIENCES[self.audience][1])
         if self.outcome:
             answers = answers.filter(question__outcome=self.outcome)
+        if self.framework:
+            answers = answers.filter(question__outcome__path__startswith=self.framework.path)
         return answers
 
+    def in_framework(self, field: str = "outcome") -> Q:
+        """Rows about this council's outcomes, or about no outcome (a comment heard on the
+        council's own site is its own, whatever it is about)."""
+        if not self.framework:
+            return Q()
+        return Q(**{f"{field}__isnull": True}) | Q(
+            **{f"{field}__path__startswith": self.framework.path}
+        )
+
     def voices(self, voices: QuerySet, periods: bool = False) -> QuerySet:
+        voices = voices.filter(self.in_framework())
         if self.audience:
             voices = voices.filter(audience=AUDIENCES[self.audience][2])
         if self.outcome:
@@ -100,7 +153,8 @@ class Filters:
 
     def describe(self) -> str:
         """In words, for headings, the PDF's cover and the CSV."""
-        parts = [self.quarter.label if self.quarter else "All time"]
+        parts = [self.framework.area_name] if self.framework else []
+        parts += [self.quarter.label if self.quarter else "All time"]
         parts.append(AUDIENCES[self.audience][0] if self.audience else "everyone")
         if self.outcome:
             parts.append(f"outcome: {self.outcome.title}")

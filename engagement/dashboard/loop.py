@@ -20,7 +20,7 @@ def loop_figures(filters: Filters, counts=None) -> dict:
     # Raised: 5 or more comments as published (never below 5 unless truly fewer).
     per_theme = published_per_theme(in_period(counts, filters))
     raised = {theme for theme, count in per_theme.items() if not count.small}
-    pages = YouSaidWeDidPage.objects.live().prefetch_related("themes")
+    pages = pages_for(filters).prefetch_related("themes")
     answered = {theme.pk for page in pages for theme in page.themes.all()}
     with_page = raised & answered
     names = dict(Theme.objects.filter(pk__in=raised).values_list("pk", "name"))
@@ -33,6 +33,18 @@ def loop_figures(filters: Filters, counts=None) -> dict:
         "median_days": _median_days_to_page(filters, pages),
         "people_told": str(publish(PEOPLE_TOLD, people_told_in_total())),
     }
+
+
+def pages_for(filters: Filters):
+    """Live "You said, we did" pages of this council: about its outcomes, or about none (a
+    page answering themes only belongs to the site it is published on)."""
+    pages = YouSaidWeDidPage.objects.live()
+    if filters.framework:
+        theirs = YouSaidWeDidPage.objects.filter(outcomes__isnull=False).exclude(
+            outcomes__path__startswith=filters.framework.path
+        )
+        pages = pages.exclude(pk__in=theirs.values("pk"))
+    return pages
 
 
 def _median_days_to_page(filters: Filters, pages) -> float | None:

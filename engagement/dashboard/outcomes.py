@@ -11,7 +11,15 @@ from dataclasses import dataclass, field
 import pandas as pd
 from django.db.models import Count, Sum
 
-from engagement.disclosure import ANSWERS, Published, Records, publish, share, share_value
+from engagement.disclosure import (
+    ANSWERS,
+    Published,
+    Records,
+    publish,
+    share,
+    share_value,
+    share_withheld,
+)
 from outcomes_cms.models import IndicatorValue, OutcomeIndicator, OutcomePage
 from surveys.models import Answer, CountsAs, SurveyQuestion
 
@@ -47,13 +55,32 @@ class Share:
     def answered(self) -> str:
         return str(publish(ANSWERS, self.counted))
 
+    @property
+    def shown(self) -> str:
+        """The share, or why it is not shown (engagement.disclosure's one rule)."""
+        return self.percentage or share_withheld(*self.published, of="counted answers")
+
+    @property
+    def brief(self) -> str:
+        """For a summary table's cell: "58% of 410", or why the share is not shown."""
+        if self.percentage:
+            return f"{self.percentage} of {self.answered}"
+        return f"{self.answered} answers; {self.shown}"
+
+    def sentence(self, period: str) -> str:
+        """The share with its base and its period: "58% of 410 counted answers were positive,
+        Jul to Sep 2026"."""
+        if self.percentage:
+            return f"{self.percentage} of {self.answered} counted answers were positive, {period}"
+        return f"{period}: {self.answered} counted answers; the share is {self.shown}"
+
 
 @dataclass
 class QuestionFigures:
     statement: str
     answered: str
     dont_understand: str
-    dont_understand_rate: str | None
+    dont_understand_rate: str  # a percentage, or why it is not shown
 
 
 @dataclass
@@ -62,13 +89,32 @@ class OutcomeFigures:
     overall: Share
     by_audience: list[tuple[str, Share]]
     trend: list[tuple[Quarter, Share]]  # oldest first
-    change: str | None  # e.g. "+6 points since Jan to Mar 2026", when both may be shown
+    change: str | None  # e.g. "up 6 points on Jan to Mar 2026", when both may be shown
+    period: str = "all time"  # what `overall` covers: the chosen quarter, or all time
+    latest: Quarter | None = None  # the quarter the change is worked out for
     questions: list[QuestionFigures] = field(default_factory=list)
     measures: list[IndicatorValue] = field(default_factory=list)
 
     @property
     def labelled_trend(self) -> list[tuple[str, Share]]:
         return [(quarter.label, share) for quarter, share in self.trend]
+
+    @property
+    def headline(self) -> str:
+        """Each figure with its period and base, and the change beside the quarter it is for:
+        an all-time share is never set beside a last-quarter change."""
+        if self.period != "all time":
+            return self.overall.sentence(self.period) + (f"; {self.change}" if self.change else "")
+        latest = dict(self.trend).get(self.latest, NO_ANSWERS) if self.latest else NO_ANSWERS
+        text = self.overall.sentence("all time")
+        if self.latest:
+            text += ". Latest quarter: " + latest.sentence(self.latest.label)
+            text += f"; {self.change}" if self.change else ""
+        return text
+
+    @property
+    def latest_share(self) -> "Share":
+        return dict(self.trend).get(self.latest, NO_ANSWERS) if self.latest else NO_ANSWERS
 
     @property
     def measured(self) -> bool:
@@ -159,6 +205,8 @@ def outcome_figures(filters: Filters, outcomes: list[OutcomePage]) -> list[Outco
                 ],
                 trend=_trend(by_quarter, outcome.pk, latest),
                 change=_change(by_quarter, outcome.pk, latest),
+                period=filters.quarter.label if filters.quarter else "all time",
+                latest=latest,
                 questions=_question_figures(
                     chosen_by_outcome.get(outcome.pk, counts.iloc[0:0]),
                     questions.get(outcome.pk, []),
@@ -181,7 +229,11 @@ def _change(by_quarter: dict, outcome: int, latest: Quarter) -> str | None:
     if now is None or before is None:
         return None
     points = round(now - before)
-    return f"{points:+d} points since {latest.previous.label}"
+    if points == 0:
+        return f"no change on {latest.previous.label}"
+    direction = "up" if points > 0 else "down"
+    unit = "point" if abs(points) == 1 else "points"
+    return f"{direction} {abs(points)} {unit} on {latest.previous.label}"
 
 
 def _questions_by_outcome(outcomes: list[OutcomePage]) -> dict[int, list[tuple[int, str]]]:
@@ -207,7 +259,8 @@ def _question_figures(frame: pd.DataFrame, questions: list[tuple[int, str]]) -> 
                 statement=statement,
                 answered=str(answered),
                 dont_understand=str(dont),
-                dont_understand_rate=share(dont, answered),
+                dont_understand_rate=share(dont, answered)
+                or share_withheld(dont, answered, part_is='"I don\'t understand"'),
             )
         )
     return rows

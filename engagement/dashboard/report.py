@@ -1,164 +1,149 @@
-"""The themed feedback report: the dashboard's figures as a PDF for the partnership board.
+"""The themed feedback report as a PDF for the partnership board, drawn with ReportLab from
+report_content (the HTML twin is drawn from the same structure).
 
-Drawn with ReportLab from the same rounded figures as the dashboard and the CSV. Every
-chart has its table beside it, and the document carries a title and its language.
+Page numbers, a contents page and PDF bookmarks (the outline a reader's sidebar shows), the
+document's title, author, subject and language. ReportLab cannot tag a PDF (PDF/UA), so the
+HTML twin is the accessible version and the PDF says where it is.
 """
 
-from django.conf import settings
-from django.utils import timezone
+from io import BytesIO
+
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Frame,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.tableofcontents import TableOfContents
 
-from engagement import disclosure
-from outcomes_cms.pdf import build_pdf, escape_markup, styles_sheet
-from you_said_we_did.models import YouSaidWeDidPage
+from outcomes_cms.pdf import escape_markup, styles_sheet
 
+from . import report_content as content
 from .figures import AllFigures
-from .outcomes import OutcomeFigures
-from .tables import ShownTable
 
 BRAND = colors.HexColor("#1d3557")
 GRID = colors.HexColor("#b1b4b6")
-WIDTH = A4[0] - 36 * mm
-
-METHOD_NOTE = [
-    "Themes. Every comment (a survey's 'Your voice' answer, a focus-group quote or note, or an "
-    "imported comment) is sorted into themes from the council's codebook by the words, phrases "
-    "and examples that point to each theme, and by a model that learns from officers' "
-    "corrections. Officers check and correct the themes; a person's decision always wins. A "
-    "comment can be in more than one theme.",
-    "Outcomes. Each outcome's share is the positive answers out of the counted answers to the "
-    "survey questions linked to it. Answers that do not count (for example 'I don't "
-    "understand') are left out of the share and reported question by question.",
-    f"Small numbers. {disclosure.METHOD_NOTE}",
-    "Safeguarding. Comments flagged as a possible disclosure of harm go only to the safeguarding "
-    "lead and are in no figure or quote here. Quotes are from people who agreed to be quoted, "
-    "with names and contact details taken out.",
-]
+MARGIN = 18 * mm
+WIDTH = A4[0] - 2 * MARGIN
 
 
-def themed_feedback_report(figures: AllFigures) -> bytes:
+class ReportTemplate(BaseDocTemplate):
+    """A4 pages with a footer (title and page number); each heading goes into the contents
+    and the PDF's bookmarks as it is laid out."""
+
+    def __init__(self, buffer, report: content.Report, html_address: str):
+        super().__init__(
+            buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=16 * mm,
+            bottomMargin=18 * mm, title=report.title, author=report.author,
+            subject=report.subtitle, lang="en-GB", creator=report.author,
+        )  # fmt: skip
+        self.report = report
+        self.html_address = html_address
+        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
+        self.addPageTemplates([PageTemplate("page", [frame], onPage=self._footer)])
+        self._headings = 0
+
+    def beforeDocument(self):
+        self._headings = 0  # each pass of multiBuild names the headings the same way
+
+    def _footer(self, canvas, doc):
+        canvas.saveState()
+        canvas.setFont("Helvetica", 8)
+        canvas.setFillColor(colors.HexColor("#505a5f"))
+        canvas.drawString(MARGIN, 10 * mm, self.report.title)
+        canvas.drawRightString(A4[0] - MARGIN, 10 * mm, f"Page {doc.page}")
+        canvas.restoreState()
+
+    def afterFlowable(self, flowable):
+        level = getattr(flowable, "heading_level", None)
+        if level is None:
+            return
+        text = flowable.getPlainText()
+        key = f"heading-{self._headings}"
+        self._headings += 1
+        self.canv.bookmarkPage(key)
+        self.canv.addOutlineEntry(text, key, level=level - 2, closed=level > 2)
+        if level == 2:
+            self.notify("TOCEntry", (0, text, self.page, key))
+
+
+def themed_feedback_report(figures: AllFigures, html_address: str = "") -> bytes:
+    return render_pdf(content.themed_feedback_content(figures), html_address)
+
+
+def render_pdf(report: content.Report, html_address: str = "") -> bytes:
     styles = styles_sheet()
-    title = f"{settings.COUNCIL_NAME}: themed feedback report"
-    story = _cover(figures, title, styles)
-    story += _summary(figures, styles)
-    story.append(Paragraph("Outcomes", styles["h2"]))
-    for figure in figures.outcomes:
-        if figure.measured or figure.measures:
-            story += _outcome(figure, styles)
-    story.append(PageBreak())
-    story.append(Paragraph("Themes: what people keep raising", styles["h2"]))
-    story.append(_table(figures.theme_tables["by_audience"], styles))
-    story += _quotes(figures, styles)
-    story += _changes(styles)
-    story.append(Paragraph("How these figures were made", styles["h2"]))
-    story += [Paragraph(escape_markup(text), styles["body"]) for text in METHOD_NOTE]
-
-    subject = "What young people and parent carers told us, against the SEND outcomes"
-    return build_pdf(story, title, subject)
-
-
-def _cover(figures: AllFigures, title: str, styles) -> list:
-    return [
+    toc = TableOfContents()
+    toc.levelStyles = [
+        ParagraphStyle("Contents", parent=styles["body"], fontSize=11, leading=16, leftIndent=0)
+    ]
+    story = [
         Spacer(1, 40 * mm),
-        Paragraph(escape_markup(title), styles["title"]),
-        Paragraph("What young people and parent carers told us", styles["h2"]),
-        Paragraph(f"Figures for: {escape_markup(figures.filters.describe())}", styles["body"]),
-        Paragraph(f"Made on {timezone.localdate():%-d %B %Y}", styles["body"]),
-        PageBreak(),
+        Paragraph(escape_markup(report.title), styles["title"]),
+        Paragraph(escape_markup(report.subtitle), styles["h2"]),
+        Paragraph(f"Figures for: {escape_markup(report.showing)}", styles["body"]),
+        Paragraph(f"Made on {report.made_on}", styles["body"]),
     ]
-
-
-def _summary(figures: AllFigures, styles) -> list:
-    heard = figures.people_heard
-    loop = figures.loop
-    lines = [
-        f"Young people heard: {heard['young_people']}.",
-        f"Parent carers heard: {heard['parent_carers']}.",
-        f"Themes raised in {disclosure.AT_LEAST} comments: {loop['themes_raised']}, of which "
-        f"{loop['themes_with_page']} have a published 'You said, we did' page.",
-        f"People told what changed: {loop['people_told']}.",
-    ]
-    if figures.rising:
-        names = ", ".join(theme["name"] for theme in figures.rising)
-        lines.append(f"Rising themes: {names}.")
-    return [Paragraph("Summary", styles["h2"])] + [
-        Paragraph(escape_markup(line), styles["body"]) for line in lines
-    ]
-
-
-def _outcome(figure: OutcomeFigures, styles) -> list:
-    parts = [Paragraph(escape_markup(figure.outcome.title), styles["h3"])]
-    if figure.measured:
-        share = figure.overall.percentage or (
-            f"not shown (it needs {disclosure.SHARE_BASE} or more counted answers, "
-            f"{disclosure.AT_LEAST} of them positive)"
+    if html_address:
+        story.append(
+            Paragraph(
+                f"The same report as an accessible web page: {escape_markup(html_address)}",
+                styles["body"],
+            )
         )
-        headline = f"Positive: {share} of {figure.overall.answered} counted answers."
-        if figure.change:
-            headline += f" {figure.change}."
-        parts.append(Paragraph(escape_markup(headline), styles["body"]))
-        rows = [["Who", "Counted answers", "Positive"]] + [
-            [label, s.answered, s.percentage or "not shown"] for label, s in figure.by_audience
-        ]
-        rows += [[q.label, s.answered, s.percentage or "not shown"] for q, s in figure.trend]
-        parts += [_grid(rows), Spacer(1, 2 * mm)]
-        chart = _trend_chart(figure)
-        if chart:
-            parts.append(chart)
-    for measure in figure.measures:
-        target = f", target {measure.target.normalize()}{measure.unit}" if measure.target else ""
-        rating = f" ({measure.rating_label})" if measure.rating else ""
-        text = (
-            f"{measure.indicator.name}: {measure.value.normalize()}{measure.unit} in "
-            f"{measure.period_start:%b %Y}{target}{rating}. Source: {measure.source}."
+    story += [Spacer(1, 10 * mm), Paragraph("Contents", styles["h2"]), toc, PageBreak()]
+    for block in report.blocks:
+        story += _flowables(block, styles)
+    buffer = BytesIO()
+    ReportTemplate(buffer, report, html_address).multiBuild(story)
+    return buffer.getvalue()
+
+
+def _flowables(block, styles) -> list:
+    if isinstance(block, content.Heading):
+        heading = Paragraph(escape_markup(block.text), styles[f"h{block.level}"])
+        heading.heading_level = block.level
+        # A new section starts a page, except the first after the contents.
+        return (
+            [PageBreak(), heading] if block.level == 2 and block.anchor != "summary" else [heading]
         )
-        parts.append(Paragraph(escape_markup(text), styles["body"]))
-    return parts
+    if isinstance(block, content.Text):
+        return [Paragraph(escape_markup(block.text), styles["body"])]
+    if isinstance(block, content.Quote):
+        return [Paragraph(escape_markup(f"“{block.text}”"), styles["quote"])]
+    if isinstance(block, content.Table):
+        parts = [Paragraph(f"<b>{escape_markup(block.caption)}</b>", styles["body"])]
+        parts += [_grid(block, styles), Spacer(1, 3 * mm)]
+        chart = _chart(block)
+        return parts + ([chart] if chart else [])
+    raise TypeError(f"No way to draw {block!r}")
 
 
-def _trend_chart(figure: OutcomeFigures) -> Drawing | None:
-    """Positive share by quarter: only quarters whose share may be shown."""
-    shown = [(quarter.financial_label, share.value) for quarter, share in figure.trend]
-    shown = [(label, value) for label, value in shown if value is not None]
-    if not shown:
-        return None
-    drawing = Drawing(WIDTH, 14 * mm + 8 * mm * len(shown))
-    chart = HorizontalBarChart()
-    chart.x, chart.y = 30 * mm, 8 * mm
-    chart.width, chart.height = WIDTH - 40 * mm, 8 * mm * len(shown)
-    chart.data = [[value for _, value in shown]]
-    chart.categoryAxis.categoryNames = [label for label, _ in shown]
-    chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = 0, 100, 20
-    chart.valueAxis.labelTextFormat = "%d%%"
-    chart.bars[0].fillColor = BRAND
-    drawing.add(chart)
-    return drawing
-
-
-def _table(table: ShownTable, styles) -> Table | Paragraph:
-    if table.is_empty:
-        return Paragraph("No comments yet for these filters.", styles["body"])
-    rows = [[table.row_header, *table.columns]]
-    rows += [[label, *cells] for label, cells, _ in table.rows]
-    if table.total_row:
-        rows.append(["Total", *table.total_row])
-    return _grid(rows)
-
-
-def _grid(rows: list[list[str]]) -> Table:
-    grid = Table(rows, repeatRows=1, hAlign="LEFT")
+def _grid(table: content.Table, styles) -> Table:
+    cell = ParagraphStyle("Cell", parent=styles["body"], fontSize=8, leading=10)
+    head = ParagraphStyle("Head", parent=cell, fontName="Helvetica-Bold")
+    rows = [[Paragraph(escape_markup(c), head) for c in table.columns]]
+    rows += [[Paragraph(escape_markup(c), cell) for c in row] for row in table.rows]
+    if table.total:
+        rows.append([Paragraph(escape_markup(c), head) for c in table.total])
+    first = WIDTH * 0.4  # the row names; the figures share the rest
+    others = (WIDTH - first) / max(len(table.columns) - 1, 1)
+    grid = Table(rows, colWidths=[first] + [others] * (len(table.columns) - 1), repeatRows=1)
     grid.setStyle(
         TableStyle(
             [
-                ("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold"),
-                ("FONTSIZE", (0, 0), (-1, -1), 8),
                 ("LINEBELOW", (0, 0), (-1, -1), 0.5, GRID),
-                ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
+                ("LINEBELOW", (0, 0), (-1, 0), 1, BRAND),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ]
         )
@@ -166,27 +151,19 @@ def _grid(rows: list[list[str]]) -> Table:
     return grid
 
 
-def _quotes(figures: AllFigures, styles) -> list:
-    parts = [Paragraph("In their words", styles["h2"])]
-    for theme, quotes in figures.examples:
-        parts.append(Paragraph(escape_markup(theme.name), styles["h3"]))
-        for quote in quotes or ["Not enough comments in this theme may be quoted yet."]:
-            parts.append(
-                Paragraph(escape_markup(f"“{quote}”" if quotes else quote), styles["body"])
-            )
-    return parts
-
-
-def _changes(styles) -> list:
-    pages = YouSaidWeDidPage.objects.live().order_by("-first_published_at")
-    rows = [["You said, we did", "Status", "Published"]] + [
-        [Paragraph(escape_markup(page.title), styles["body"]), page.get_status_display(),
-         f"{page.first_published_at:%-d %b %Y}" if page.first_published_at else ""]
-        for page in pages
-    ]  # fmt: skip
-    if len(rows) == 1:
-        return [
-            Paragraph("You said, we did", styles["h2"]),
-            Paragraph("No page yet.", styles["body"]),
-        ]
-    return [Paragraph("You said, we did", styles["h2"]), _grid(rows)]
+def _chart(table: content.Table) -> Drawing | None:
+    """The positive share by quarter as bars: only quarters whose share may be shown."""
+    shown = [(row[0], bar) for row, bar in zip(table.rows, table.bars, strict=False) if bar]
+    if not shown:
+        return None
+    drawing = Drawing(WIDTH, 14 * mm + 8 * mm * len(shown))
+    chart = HorizontalBarChart()
+    chart.x, chart.y = 45 * mm, 8 * mm
+    chart.width, chart.height = WIDTH - 55 * mm, 8 * mm * len(shown)
+    chart.data = [[value for _, value in shown]]
+    chart.categoryAxis.categoryNames = [label.split(" (")[0] for label, _ in shown]
+    chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = 0, 100, 20
+    chart.valueAxis.labelTextFormat = "%d%%"
+    chart.bars[0].fillColor = BRAND
+    drawing.add(chart)
+    return drawing

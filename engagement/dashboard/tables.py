@@ -47,6 +47,13 @@ class ShownTable:
     columns: list[str]
     rows: list[tuple[str, list[str], float | None]]  # label, shown cells, bar 0-100 or None
     total_row: list[str] | None
+    total_label: str = "Total"  # what the total counts, in words
+    links: dict[str, str] | None = None  # a row's label to the page it leads to
+
+    @property
+    def linked_rows(self) -> list[tuple[str, str | None, list[str], float | None]]:
+        links = self.links or {}
+        return [(label, links.get(label), cells, bar) for label, cells, bar in self.rows]
 
     @property
     def is_empty(self) -> bool:
@@ -54,12 +61,18 @@ class ShownTable:
 
 
 def counts_table(
-    table: RecordTable, what: str, caption: str, row_header: str, largest_first: bool = True
+    table: RecordTable,
+    what: str,
+    caption: str,
+    row_header: str,
+    largest_first: bool = True,
+    total_label: str = "Total",
 ) -> ShownTable:
     """A table of counts with its totals, largest published total first (or in the table's
     order); bars show each row's published total against the largest."""
     if table.empty:
-        return ShownTable(caption, row_header, [*map(str, table.columns), "Total"], [], None)
+        columns = [*map(str, table.columns), "Total"]
+        return ShownTable(caption, row_header, columns, [], None, total_label)
     shown = publish_table(what, table.counts, table.id_sums)
     body = shown.drop(index="Total")
     if largest_first:
@@ -78,18 +91,19 @@ def counts_table(
         [str(column) for column in shown.columns],
         rows,
         [str(cell) for cell in shown.loc["Total"]],
+        total_label,
     )
 
 
 def single_counts(
-    counts: dict[str, Records], what: str, caption: str, row_header: str
+    counts: dict[str, Records], what: str, caption: str, row_header: str, total_label: str
 ) -> ShownTable:
     """One column of counts (e.g. surveys by who answered), with its total."""
     shown = {label: publish(what, records) for label, records in counts.items()}
     largest = max([count.value for count in shown.values()] + [1])
     rows = [(label, [str(count)], _bar(count, largest)) for label, count in shown.items()]
     total = publish(what, sum(counts.values(), Records()))
-    return ShownTable(caption, row_header, ["People"], rows, [str(total)])
+    return ShownTable(caption, row_header, ["People"], rows, [str(total)], total_label)
 
 
 def _bar(total: Published, largest: int) -> float | None:

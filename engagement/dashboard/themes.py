@@ -132,21 +132,42 @@ def rising(counts: pd.DataFrame, latest: Quarter) -> list[dict]:
     ]
 
 
+# Headline quotes: the words of young people and parent carers, never a plea with contact
+# details (a comment with personal data, or one still showing a redaction like "[phone]").
+HEADLINE_AUDIENCES = [Voice.Audience.YOUNG_PERSON, Voice.Audience.PARENT_CARER]
+
+
+def headline_quotable(voices: QuerySet) -> QuerySet:
+    return (
+        voices.quotable()
+        .filter(audience__in=HEADLINE_AUDIENCES, personal_data=False)
+        .exclude(redacted_text__contains="[")
+    )
+
+
 def examples(filters: Filters, themes: list[Theme]) -> dict[int, list[str]]:
-    """Newest redacted comments that may be quoted, EXAMPLES_PER_THEME per theme or none.
+    """Newest redacted comments that may be quoted, EXAMPLES_PER_THEME per theme or none, and
+    no quote twice (a comment in two themes, or the same words said twice).
 
     As in the drill-down: only from groups of 5 or more and never the outcome (the outcome
     filter does not apply), and only when 5 or more could be quoted, so that how many are
     shown never counts them.
     """
-    quotable = replace(filters, outcome=None).voices(Voice.objects.quotable())
-    quotes = {}
+    quotable = headline_quotable(replace(filters, outcome=None).voices(Voice.objects.all()))
+    quotes, used = {}, set()
     for theme in themes:
-        listable = in_groups_of_five(theme, quotable)
+        listable = in_groups_of_five(theme, quotable, filters.in_framework())
         # Published 10 or more is truly 5 or more: never fewer than the quotes shown.
         enough = publish(COMMENTS, comment_records(listable)).value >= 2 * BASE
         newest = listable.order_by("-said_at", "-pk").values_list("redacted_text", flat=True)
-        quotes[theme.pk] = list(newest[:EXAMPLES_PER_THEME]) if enough else []
+        chosen = []
+        for text in newest[: 2 * BASE] if enough else []:
+            if " ".join(text.lower().split()) not in used:
+                used.add(" ".join(text.lower().split()))
+                chosen.append(text)
+            if len(chosen) == EXAMPLES_PER_THEME:
+                break
+        quotes[theme.pk] = chosen
     return quotes
 
 
@@ -173,13 +194,15 @@ def comment_records(voices: QuerySet) -> Records:
     return Records(found["count"], found["ids"] or 0)
 
 
-def in_groups_of_five(theme: Theme, voices: QuerySet) -> QuerySet:
+def in_groups_of_five(theme: Theme, voices: QuerySet, within: Q | None = None) -> QuerySet:
     """The theme's comments from groups (who said them, how, in which quarter) published as 10
     or more, which is truly 5 or more. Every filter selects whole groups, and the themes page
     already shows each group's published size (the same records, the same figure), so listing
-    these says nothing new and words are never pinned on a group smaller than 5."""
+    these says nothing new and words are never pinned on a group smaller than 5. `within`
+    narrows the groups themselves (a council's comments: Filters.in_framework), since the
+    framework, unlike the other filters, does not select whole groups."""
     groups = (
-        carrying(theme, Voice.objects.all())
+        carrying(theme, Voice.objects.filter(within or Q()))
         .annotate(quarter=quarter_of("said_at"))
         .values("audience", "channel", "quarter")
         .annotate(comments=Count("pk"), ids=Sum("pk"))

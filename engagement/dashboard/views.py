@@ -8,19 +8,30 @@ from dataclasses import replace
 from functools import wraps
 
 from django.contrib.auth.decorators import login_required, permission_required
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.urls import reverse
 
 from engagement.disclosure import AT_LEAST, BASE, COMMENTS, METHOD_NOTE, SHARE_BASE, publish
-from engagement.models import Theme
+from engagement.models import Theme, Voice
 from engagement.themes import carrying
+from outcomes_cms.models import OutcomePage
 
 from . import themes
 from .figures import outcomes_by_framework, reach_tables, theme_tables
-from .filters import DashboardFilterForm, Filters
+from .filters import Filters, filters_for
 from .loop import loop_figures
 from .outcomes import outcome_figures
 from .periods import quarters_from_keys
+from .thread import (
+    changes_for_outcome,
+    changes_for_theme,
+    comment_thread,
+    outcome_themes,
+    question_breakdowns,
+    themes_of,
+)
 
 TOP_THEMES_WITH_EXAMPLES = 5
 COMMENTS_LISTED = 20
@@ -33,14 +44,14 @@ def dashboard_view(view):
     @permission_required("engagement.view_dashboard", raise_exception=True)
     @wraps(view)
     def wrapped(request, *args, **kwargs):
-        form = DashboardFilterForm(request.GET or None)
-        filters = form.filters()
+        form, filters = filters_for(request)
         context = view(request, filters, *args, **kwargs)
         context.update(
             {
                 "filter_form": form,
                 "filters": filters,
                 "query": request.GET.urlencode(),
+                "filters_open": any(key != "framework" for key in request.GET),
                 "disclosure_note": METHOD_NOTE,
                 "at_least": AT_LEAST,
                 "share_base": SHARE_BASE,
@@ -94,7 +105,7 @@ def theme_comments(request, filters: Filters, key: str):
     filters = replace(filters, outcome=None)
     voices = themes.visible_voices(filters)
     total = publish(COMMENTS, themes.comment_records(carrying(theme, voices)))
-    listable = themes.in_groups_of_five(theme, voices)
+    listable = themes.in_groups_of_five(theme, voices, filters.in_framework())
     # Published 30 or more means truly 21 or more: the list is always full.
     enough = publish(COMMENTS, themes.comment_records(listable)).value >= COMMENTS_LISTED + 2 * BASE
     listed = list(listable.order_by("-said_at", "-pk")[:COMMENTS_LISTED]) if enough else []
@@ -109,6 +120,55 @@ def theme_comments(request, filters: Filters, key: str):
         "listed": listed,
         "comments_listed": COMMENTS_LISTED,
         "can_export": request.user.has_perm("engagement.view_voice"),
+        "changes": changes_for_theme(filters, theme),
+    }
+
+
+@dashboard_view
+def outcome_detail(request, filters: Filters, pk: int):
+    """One outcome's thread: its questions' answers by option, audience and quarter, the
+    themes of comments about it, and the "You said, we did" pages and actions for it."""
+    outcome = get_object_or_404(OutcomePage.objects.live(), pk=pk)
+    if filters.framework and not outcome.path.startswith(filters.framework.path):
+        raise Http404("This outcome belongs to another council's framework.")
+    filters = replace(filters, outcome=outcome)
+    (figure,) = outcome_figures(filters, [outcome])
+    return {
+        "template": "engagement/dashboard/outcome_detail.html",
+        "outcome": outcome,
+        "figure": figure,
+        "breakdowns": question_breakdowns(filters, outcome),
+        "themes_table": _linked_to_themes(outcome_themes(filters, outcome), request),
+        "changes": changes_for_outcome(filters, outcome),
+    }
+
+
+def _linked_to_themes(table, request):
+    """Each theme's row leads to its comments and its "You said, we did" pages."""
+    query = request.GET.urlencode()
+    table.links = {
+        theme.name: reverse("dashboard:theme", args=[theme.key]) + (f"?{query}" if query else "")
+        for theme in Theme.objects.all()
+    }
+    return table
+
+
+@dashboard_view
+def comment_detail(request, filters: Filters, pk: int):
+    """One comment, redacted, with its themes, outcome, the action taken and whether its
+    author was told. Only a comment the theme pages may list (from a group of 5 or more in
+    one of its themes): any other would pin words on a smaller group."""
+    voice = get_object_or_404(Voice.objects.select_related("outcome"), pk=pk)
+    within = filters.in_framework()
+    listable = any(
+        themes.in_groups_of_five(theme, Voice.objects.filter(pk=voice.pk), within).exists()
+        for theme in themes_of(voice)
+    )
+    if not listable or not Voice.objects.filter(within, pk=voice.pk).exists():
+        raise Http404("This comment cannot be shown on its own.")
+    return {
+        "template": "engagement/dashboard/comment.html",
+        "thread": comment_thread(filters, voice),
     }
 
 

@@ -76,6 +76,7 @@ class World:
     answers: dict
     heard: dict
     told: int
+    option_categories: dict  # an option's label -> the answers' category that chose it
 
 
 def moment(quarter: Quarter | None, rng: random.Random):
@@ -146,6 +147,13 @@ def world(demo_site) -> World:
     home.add_child(instance=survey)
     survey.save_revision().publish()
     questions = list(survey.questions.order_by("sort_order"))
+    # Answers choose an option as on the survey: positive ones a positive option, counted
+    # ones a negative one ("I don't understand" and not counted ones none).
+    chosen = {
+        "positive": scale.options.filter(counts_as=CountsAs.POSITIVE).first(),
+        "counted": scale.options.filter(counts_as=CountsAs.NEGATIVE).first(),
+    }
+    chose = []
     answers: dict = {}
     heard: dict = {}
     for _ in range(140):
@@ -159,9 +167,10 @@ def world(demo_site) -> World:
             survey=survey, audience=audience, answered_by=answered_by, channel=channel,
             completed_at=when,
         )  # fmt: skip
-        given = []
+        given, categories = [], []
         for number, question in enumerate(questions):
             category = rng.choices(CATEGORIES, [50, 35, 8, 7])[0]
+            categories.append(category)
             answers[(number, audience, quarter, category)] = (
                 answers.get((number, audience, quarter, category), 0) + 1
             )
@@ -175,6 +184,11 @@ def world(demo_site) -> World:
                 )
             )  # fmt: skip
         Answer.objects.bulk_create(given)
+        chose += [
+            Answer.options.through(answer_id=answer.pk, scaleoption_id=chosen[category].pk)
+            for answer, category in zip(given, categories, strict=True)
+            if category in chosen
+        ]
         Answer.objects.filter(response=response).update(answered_at=when)
     for number in range(6):
         setting, quarter = SETTINGS[number % 2], number % 3
@@ -202,7 +216,12 @@ def world(demo_site) -> World:
     for person in range(3):
         recipient = hashlib.sha256(f"person {person}".encode()).hexdigest()
         Notification.objects.create(page=pages[0], recipient=recipient, update="status:heard")
-    return World(themes, outcomes, questions, quarters, survey, pages, comments, answers, heard, 3)
+    Answer.options.through.objects.bulk_create(chose)
+    option_categories = {option.label: category for category, option in chosen.items()}
+    return World(
+        themes, outcomes, questions, quarters, survey, pages, comments, answers, heard, 3,
+        option_categories,
+    )  # fmt: skip
 
 
 class Cells:
@@ -287,6 +306,10 @@ def combo_figures(client, world, combo, comment_cells, answer_cells, heard_cells
             figures.append(Figure("answers", cells, value, base=base))
             if column == "Counted answers":
                 counted[(section, table, row)] = figures[-1]
+        elif section.startswith("Answers by option"):
+            cells = option_cells(world, combo, answer_cells, section, table, row, column)
+            if cells is not None:
+                figures.append(Figure("answers", cells, value))
         elif section == "Reach":
             figures.append(Figure("heard", reach_cells(row, column, table, combo, heard_keys),
                                   value))  # fmt: skip
@@ -312,7 +335,7 @@ def theme_cells(world, combo, comment_cells, table, row, column) -> np.ndarray:
         "outcome": [outcome] if outcome != "" else None,
         "quarter": [period] if period is not None else None,
     }
-    if "quarter by quarter" in table:  # the four quarters to the chosen one, whatever period
+    if "four quarters" in table:  # the four quarters to the chosen one, whatever period
         shown = world.quarters[period or 0].and_before(3)
         where["quarter"] = [
             number for number, quarter in enumerate(world.quarters)
@@ -351,6 +374,36 @@ def answer_cells_for(world, combo, answer_cells, section, table, row, column):
         where["category"] = ["dont_understand"] if column == "I don't understand" else None
     elif column == "Positive share":
         where["category"] = ["positive"]
+    return answer_cells.where(**where)
+
+
+def option_cells(world, combo, answer_cells, section, table, row, column):
+    """The answers behind a figure of a question's answers by option (the outcome's page)."""
+    audience, channel, _, period = combo
+    if channel not in ("", "survey"):
+        return None  # no answers heard this way: every figure is of nothing
+    numbers = [n for n, q in enumerate(world.questions) if q.statement == table]
+    if not numbers:
+        return None  # a demo question: none of its answers are ours
+    (question,) = numbers
+    categories = {**world.option_categories, "I don't understand": "dont_understand"}
+    audiences = {"Young people": "young_people", "Parent carers": "parent_carers"}
+    where = {
+        "question": [question],
+        "category": list(categories.values()) if row == "Total" else [categories.get(row)],
+        "audience": [audience] if audience else None,
+        "quarter": [period] if period is not None else None,
+    }
+    if "who answered" in section and column != "Total":
+        if audience and audiences[column] != audience:
+            return np.array([], dtype=int)
+        where["audience"] = [audiences[column]]
+    if "quarter by quarter" in section:  # the four quarters to the chosen one
+        shown = world.quarters[period or 0].and_before(3)
+        where["quarter"] = [
+            number for number, quarter in enumerate(world.quarters)
+            if quarter in shown and column in ("Total", quarter.financial_label)
+        ]  # fmt: skip
     return answer_cells.where(**where)
 
 

@@ -58,7 +58,32 @@ def test_the_share_of_positive_answers_this_quarter(
     )
     assert_share_from_published(last, before.filter(counts_as=CountsAs.POSITIVE), before)
     points = round(figure.overall.value - last.value)
-    assert figure.change == f"{points:+d} points since {this_quarter.previous.label}"
+    direction = "up" if points > 0 else "down"
+    assert figure.change == (
+        f"no change on {this_quarter.previous.label}"
+        if points == 0
+        else f"{direction} {abs(points)} point{'s' * (abs(points) != 1)} on "
+        f"{this_quarter.previous.label}"
+    )
+    # The headline says the share's period and base, and the change beside the same quarter.
+    assert figure.headline == (
+        f"{figure.overall.percentage} of {figure.overall.answered} counted answers were "
+        f"positive, {this_quarter.label}; {figure.change}"
+    )
+
+
+def test_an_all_time_headline_puts_the_change_beside_the_latest_quarter(
+    hand_counted_answers, lunch_outcome, this_quarter
+):
+    figure = figures_for(lunch_outcome)
+    latest = dict(figure.trend)[this_quarter]
+    assert figure.headline.startswith(
+        f"{figure.overall.percentage} of {figure.overall.answered} counted answers were "
+        "positive, all time. Latest quarter: "
+        f"{latest.percentage} of {latest.answered} counted answers were positive, "
+        f"{this_quarter.label}; "
+    )
+    assert figure.headline.endswith(figure.change)
 
 
 def test_all_time_and_each_quarter(hand_counted_answers, lunch_outcome, this_quarter):
@@ -82,6 +107,9 @@ def test_a_share_on_fewer_than_50_is_not_shown(answer, lunch_outcome, this_quart
         answer("young_people", CountsAs.POSITIVE, this_quarter)
     figure = figures_for(lunch_outcome)
     assert figure.overall.answered in ("35", "40", "45") and figure.overall.percentage is None
+    # One rule, in the same words everywhere, never a count that seems to contradict it.
+    assert figure.overall.shown == "not shown: fewer than 50 counted answers"
+    assert "not shown: fewer than 50 counted answers" in figure.headline
 
 
 def test_an_audience_filter_narrows_every_figure(hand_counted_answers, lunch_outcome):
@@ -101,7 +129,7 @@ def test_i_dont_understand_is_counted_per_question(
     assert question.answered == published(answers, ANSWERS)  # 64
     dont = answers.filter(special="dont_understand")
     assert question.dont_understand == published(dont, ANSWERS)  # 1: "fewer than 5" or 5
-    assert question.dont_understand_rate is None
+    assert question.dont_understand_rate == 'not shown: fewer than 5 "I don\'t understand"'
 
 
 def audience_table(filters: Filters):

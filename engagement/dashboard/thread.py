@@ -1,0 +1,194 @@
+"""The golden thread, both ways: an outcome to its questions' answers, the themes of comments
+about it and the "You said, we did" pages and actions for it; a theme to its pages; a comment to
+its themes, outcome, the action taken and whether its author was told.
+
+Every count is published by engagement.disclosure (answers by option are rounded like any
+answer count: the same answers give the same figure wherever they appear).
+"""
+
+from dataclasses import dataclass, replace
+
+import pandas as pd
+from django.db.models import Count, Q, Sum
+
+from engagement.disclosure import ANSWERS, COMMENTS, PEOPLE_TOLD, Published, publish
+from engagement.models import Theme, Voice
+from engagement.themes import carrying
+from outcomes_cms.models import OutcomePage
+from surveys.models import Answer, HearBackRequest, SurveyQuestion
+from you_said_we_did.models import Notification, YouSaidWeDidPage
+
+from . import themes
+from .filters import AUDIENCES, Filters
+from .loop import pages_for
+from .periods import quarters_from_starts, recent_quarters
+from .tables import RecordTable, ShownTable, counts_table
+
+TREND_QUARTERS = 4
+
+
+@dataclass
+class QuestionBreakdown:
+    question: SurveyQuestion
+    by_audience: ShownTable
+    by_quarter: ShownTable
+
+
+@dataclass
+class Change:
+    """A "You said, we did" page as the thread shows it: status, actions and people told."""
+
+    page: YouSaidWeDidPage
+    actions: list
+    people_told: Published
+
+
+def question_breakdowns(filters: Filters, outcome: OutcomePage) -> list[QuestionBreakdown]:
+    """Each question measuring the outcome: its answers by option (every option of its scale,
+    and "I don't understand" and the like), by audience and by quarter."""
+    questions = SurveyQuestion.objects.filter(outcome=outcome, archived=False).select_related(
+        "scale"
+    )
+    return [_breakdown(filters, question) for question in questions.order_by("pk")]
+
+
+def _breakdown(filters: Filters, question: SurveyQuestion) -> QuestionBreakdown:
+    answers = filters.answers(Answer.objects.filter(question=question))
+    chosen = answers.filter(quarter=filters.quarter.start) if filters.quarter else answers
+    options = {option.pk: option.label for option in question.scale.options.all()}
+    specials = dict(Answer.Special.choices)
+    rows = [*options.values(), *specials.values()]  # every row, answered or not
+    audiences = {value: label for label, value, _ in AUDIENCES.values()}
+    if filters.audience:
+        audiences = {AUDIENCES[filters.audience][1]: AUDIENCES[filters.audience][0]}
+    latest = filters.quarter or recent_quarters(1)[0]
+    quarters = latest.and_before(TREND_QUARTERS - 1)
+
+    by_audience = _by_option(chosen, options, specials, "audience")
+    by_audience = by_audience.reindex(index=rows, columns=list(audiences), fill_value=0)
+    by_quarter = _by_option(
+        answers.filter(quarter__in=[q.start for q in quarters]), options, specials, "quarter"
+    )
+    by_quarter = RecordTable(
+        by_quarter.counts.rename(columns=dict(zip(by_quarter.columns, quarters_from_starts(
+            by_quarter.columns, quarters), strict=True))),
+        by_quarter.id_sums.rename(columns=dict(zip(by_quarter.columns, quarters_from_starts(
+            by_quarter.columns, quarters), strict=True))),
+    ).reindex(index=rows, columns=quarters, fill_value=0)  # fmt: skip
+    period = filters.quarter.label if filters.quarter else "all time"
+    return QuestionBreakdown(
+        question=question,
+        by_audience=counts_table(
+            by_audience.labelled(str, list(audiences.values())), ANSWERS,
+            f"Answers by option and who answered, {period}", "Answer",
+            largest_first=False, total_label="All answers to this question",
+        ),
+        by_quarter=counts_table(
+            by_quarter.labelled(str, [q.financial_label for q in quarters]), ANSWERS,
+            f"Answers by option, in the four quarters to {latest.label}", "Answer",
+            largest_first=False, total_label="All answers in these quarters",
+        ),
+    )  # fmt: skip
+
+
+def _by_option(answers, options: dict, specials: dict, column: str) -> RecordTable:
+    """Answers (and the sum of their ids) by option label and `column`: one grouped query for
+    the options chosen and one for the special answers."""
+    through = Answer.options.through
+    chosen = (
+        through.objects.filter(answer__in=answers.values("pk"), scaleoption_id__in=options)
+        .values_list("scaleoption_id", f"answer__{column}")
+        .annotate(answers=Count("answer_id"), ids=Sum("answer_id"))
+        .order_by()
+    )
+    special = (
+        answers.exclude(special="")
+        .values_list("special", column)
+        .annotate(answers=Count("pk"), ids=Sum("pk"))
+        .order_by()
+    )
+    records = [(options[o], key, n, ids) for o, key, n, ids in chosen]
+    records += [(specials.get(s, s), key, n, ids) for s, key, n, ids in special]
+    frame = pd.DataFrame(records, columns=["row", "column", "answers", "ids"])
+    if frame.empty:
+        nothing = pd.DataFrame(dtype="int64")
+        return RecordTable(nothing, nothing.copy())
+    summed = frame.groupby(["row", "column"])[["answers", "ids"]].sum()
+    return RecordTable(
+        summed["answers"].unstack("column", fill_value=0).astype("int64"),
+        summed["ids"].unstack("column", fill_value=0).astype("int64"),
+    )
+
+
+def outcome_themes(filters: Filters, outcome: OutcomePage) -> ShownTable:
+    """The themes of the comments about this outcome, by who said them."""
+    about = replace(filters, outcome=outcome)
+    counts = themes.in_period(themes.theme_counts(about), about)
+    return counts_table(
+        themes.themes_by(counts, "audience", Voice.Audience.choices), COMMENTS,
+        "Comments about this outcome, in each theme, by who said them", "Theme",
+        total_label="All themes (a comment in two themes counts in both)",
+    )  # fmt: skip
+
+
+def changes(pages) -> list[Change]:
+    """Each page with its actions and the people told about it (published)."""
+    from you_said_we_did.notifications import told
+
+    pages = pages.order_by("-first_published_at").prefetch_related("actions")
+    return [
+        Change(page, list(page.actions.all()), publish(PEOPLE_TOLD, told(page.notifications)))
+        for page in pages
+    ]
+
+
+def changes_for_outcome(filters: Filters, outcome: OutcomePage) -> list[Change]:
+    return changes(pages_for(filters).filter(outcomes=outcome))
+
+
+def changes_for_theme(filters: Filters, theme: Theme) -> list[Change]:
+    return changes(pages_for(filters).filter(themes=theme))
+
+
+@dataclass
+class CommentThread:
+    voice: Voice
+    themes: list[Theme]
+    changes: list[Change]
+    told: str  # whether its author was told, in words
+
+
+def comment_thread(filters: Filters, voice: Voice) -> CommentThread:
+    """A comment's themes, its outcome, the pages answering either, and whether its author
+    was told (a hear-back request from its response or session, and a notification to that
+    address's keyed hash about one of those pages)."""
+    from you_said_we_did.notifications import recipient_key
+
+    carried = themes_of(voice)
+    about = Q(themes__in=carried) | (Q(outcomes=voice.outcome) if voice.outcome_id else Q())
+    pages = pages_for(filters).filter(about).distinct()
+    return CommentThread(voice, carried, changes(pages), _told(voice, pages, recipient_key))
+
+
+def themes_of(voice: Voice) -> list[Theme]:
+    """The themes a comment carries (engagement.themes.carrying's rule), by name."""
+    just_this = Voice.objects.filter(pk=voice.pk)
+    return [theme for theme in Theme.objects.order_by("name") if carrying(theme, just_this)]
+
+
+def _told(voice: Voice, pages, recipient_key) -> str:
+    response = voice.survey_answer.response_id if voice.survey_answer_id else None
+    session = voice.contribution.session_id if voice.contribution_id else None
+    requests = HearBackRequest.objects.filter(
+        Q(response_id=response) if response else Q(pk__in=[])
+    ) | HearBackRequest.objects.filter(Q(session_id=session) if session else Q(pk__in=[]))
+    if not requests.exists():
+        return "No: they did not ask to hear back (or their address has been deleted)."
+    keys = [recipient_key(request.email) for request in requests]
+    sent = Notification.objects.filter(recipient__in=keys, page__in=pages).order_by("sent_at")
+    first = sent.select_related("page").first()
+    if first:
+        return f"Yes: told about “{first.page.title}” on {first.sent_at:%-d %B %Y}."
+    if requests.filter(unsubscribed_at__isnull=False).exists():
+        return "No: they asked to hear back, then unsubscribed."
+    return "Not yet: they asked to hear back, and will be told when a page about this is published."
