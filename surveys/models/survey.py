@@ -16,6 +16,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, Page
 
 from surveys.admin_forms import SurveyPageForm
+from you_said_we_did.review_gate import ReviewedBeforePublishing
 
 from .scales import AnswerScale
 
@@ -34,7 +35,7 @@ class Channel(models.TextChoices):
     PAPER = "paper", "Paper form typed in"
 
 
-class SurveyPage(RoutablePageMixin, Page):
+class SurveyPage(ReviewedBeforePublishing, RoutablePageMixin, Page):
     intro = models.TextField(help_text="What the survey is about, in plain words")
     audience = models.CharField(max_length=16, choices=Audience.choices)
     minutes_to_complete = models.PositiveSmallIntegerField(default=5)
@@ -173,7 +174,7 @@ class SurveyPage(RoutablePageMixin, Page):
     def qr(self, request):
         from surveys import flow
 
-        return flow.qr_code(request, self.full_url or request.build_absolute_uri(self.url))
+        return flow.qr_code(request, self.get_full_url())
 
 
 class SurveyQuestion(Orderable):
