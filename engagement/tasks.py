@@ -17,9 +17,18 @@ from django.utils import timezone
 from django_tasks import task
 from django_tasks_db.backend import DatabaseBackend
 
+from . import audit
+from .branding import council_name
 from .cases import keep_in_step, open_cases
 from .checking import retry_later
-from .models import LearnedThemeModel, SafeguardingCase, Theme, ThemeAssignment, Voice
+from .models import (
+    AuditEvent,
+    LearnedThemeModel,
+    SafeguardingCase,
+    Theme,
+    ThemeAssignment,
+    Voice,
+)
 from .roles import SAFEGUARDING_LEAD
 from .themes import current_codebook
 
@@ -165,17 +174,30 @@ def notify_safeguarding_leads(case_id: int) -> int:
     if not emails:
         return 0
     link = settings.WAGTAILADMIN_BASE_URL + reverse("safeguarding_case", args=[case_id])
-    send_mail(
-        subject="A comment needs a safeguarding review",
-        message=(
-            "A comment left on SEND voices may be a disclosure of harm or risk.\n\n"
-            f"Review it here (you will be asked to sign in): {link}\n\n"
-            "It is kept out of every report, dashboard and public page until you mark it "
-            '"no concern".'
-        ),
-        from_email=None,
-        recipient_list=emails,
-    )
+    try:
+        send_mail(
+            subject="A comment needs a safeguarding review",
+            message=(
+                f"A comment left on SEND voices ({council_name()}) may be a disclosure of "
+                "harm or risk.\n\n"
+                f"Review it here (you will be asked to sign in): {link}\n\n"
+                "It is kept out of every report, dashboard and public page until you mark it "
+                '"no concern".'
+            ),
+            from_email=None,
+            recipient_list=emails,
+        )
+    except Exception as error:
+        # Sent again by the sweep (engagement/checking.py); officers see it waiting
+        # (engagement/wagtail_hooks.py) and the audit log says what failed, never the words.
+        audit.record(
+            AuditEvent.Kind.SAFEGUARDING,
+            None,
+            f"Email to the safeguarding leads failed ({type(error).__name__}); "
+            "it is tried again every few minutes",
+            SafeguardingCase.objects.get(pk=case_id),
+        )
+        raise
     SafeguardingCase.objects.filter(pk=case_id).update(notified_at=timezone.now())
     return len(emails)
 

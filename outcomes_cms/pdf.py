@@ -2,13 +2,14 @@
 
 from io import BytesIO
 
-from django.conf import settings
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import ListFlowable, ListItem, Paragraph, SimpleDocTemplate, Spacer
 from reportlab.platypus.flowables import KeepTogether
+
+from engagement.branding import council_name
 
 from .models import PlanOnAPage
 
@@ -110,7 +111,7 @@ def build_pdf(story: list, title: str, subject: str) -> bytes:
         topMargin=16 * mm,
         bottomMargin=16 * mm,
         title=title,
-        author=settings.COUNCIL_NAME,
+        author=council_name(),
         subject=subject,
         lang="en-GB",
     ).build(story)

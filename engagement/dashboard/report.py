@@ -4,7 +4,6 @@ Drawn with ReportLab from the same rounded figures as the dashboard and the CSV.
 chart has its table beside it, and the document carries a title and its language.
 """
 
-from django.conf import settings
 from django.utils import timezone
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing
@@ -14,6 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from engagement import disclosure
+from engagement.branding import council_name
 from outcomes_cms.pdf import build_pdf, escape_markup, styles_sheet
 from you_said_we_did.models import YouSaidWeDidPage
 
@@ -43,7 +43,7 @@ METHOD_NOTE = [
 
 def themed_feedback_report(figures: AllFigures) -> bytes:
     styles = styles_sheet()
-    title = f"{settings.COUNCIL_NAME}: themed feedback report"
+    title = f"{council_name()}: themed feedback report"
     story = _cover(figures, title, styles)
     story += _summary(figures, styles)
     story.append(Paragraph("Outcomes", styles["h2"]))
