@@ -115,8 +115,9 @@ class RequireMFAMiddleware:
             url_name = self._url_name(request)
             step = self._next_step(request, user, url_name)
             if step is not None:
-                if request.method == "GET" and url_name not in STEP_URL_NAMES:
-                    request.session[GOING_TO_KEY] = request.get_full_path()
+                if self._a_page_they_asked_for(request, url_name):
+                    # The first one: later steps send them on to the staff area by default.
+                    request.session.setdefault(GOING_TO_KEY, request.get_full_path())
                 response, message = step
                 messages.info(request, f"Your role needs two-step sign in. {message}")
                 return response
@@ -140,6 +141,15 @@ class RequireMFAMiddleware:
         if url_name in MFA_SET_UP_URL_NAMES:
             return None
         return redirect("mfa_activate_totp"), "Set up an authenticator app to carry on."
+
+    @staticmethod
+    def _a_page_they_asked_for(request, url_name) -> bool:
+        """A page (not a favicon or a script's request) outside the sign-in steps."""
+        return (
+            request.method == "GET"
+            and url_name not in STEP_URL_NAMES
+            and "text/html" in request.headers.get("Accept", "")
+        )
 
     @staticmethod
     def _static(request) -> bool:

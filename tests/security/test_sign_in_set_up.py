@@ -11,6 +11,7 @@ from tests.security.test_sign_in import EMAIL_STEP, LOGIN, MFA_SET_UP, prove_the
 
 pytestmark = pytest.mark.django_db
 RECOVERY_CODES = "/accounts/2fa/recovery-codes/"
+BROWSER_ACCEPTS = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 
 
 def asks_for_a_password(response) -> bool:
@@ -22,16 +23,20 @@ def test_a_first_sign_in_goes_on_from_the_recovery_codes_to_the_page_asked_for(
 ):
     officer = UserFactory(roles=[OFFICER], authenticator=False)
     wanted = "/admin/pages/"
-    to_login = client.get(wanted)
+    to_login = client.get(wanted, headers={"Accept": BROWSER_ACCEPTS})
     assert to_login["Location"].startswith(LOGIN)
     assert asks_for_a_password(client.get(to_login["Location"]))
     signed_in = client.post(to_login["Location"], {"login": officer.email, "password": PASSWORD})
     assert signed_in["Location"] == wanted
-    assert client.get(wanted)["Location"] == EMAIL_STEP
+    assert client.get(wanted, headers={"Accept": BROWSER_ACCEPTS})["Location"] == EMAIL_STEP
+    # The browser asks for its icon on the way: not where the person was going.
+    client.get("/favicon.ico", headers={"Accept": "image/avif,image/webp,*/*"})
 
     # The emailed code, then the app: no second password anywhere on the way.
     assert not asks_for_a_password(client.get(EMAIL_STEP))
     prove_the_email(client, officer, mailoutbox)
+    # The emailed code's step ends on the staff area, which sends them to set up the app.
+    assert client.get("/staff/", headers={"Accept": BROWSER_ACCEPTS})["Location"] == MFA_SET_UP
     set_up_page = client.get(MFA_SET_UP)
     assert set_up_page.status_code == 200 and not asks_for_a_password(set_up_page)
     secret = client.session[SECRET_SESSION_KEY]
