@@ -53,11 +53,12 @@ def publish_without_check(request, page_id: int):
                 data={"reason": form.cleaned_data["reason"].strip()},
             )
             revision.publish(user=request.user)
-        messages.success(request, f"“{page.title}” is published. The history says why.")
+        published = revision.as_object().title
+        messages.success(request, f"“{published}” is published. The history says why.")
         return redirect(edit_url)
     return TemplateResponse(
         request,
         "you_said_we_did/admin/publish_without_check.html",
-        {"page": page, "form": form, "edit_url": edit_url},
+        {"page": page, "draft": revision.as_object(), "form": form, "edit_url": edit_url},
         status=400 if form.errors else 200,
     )
