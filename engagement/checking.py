@@ -115,15 +115,21 @@ def send_missed_case_emails() -> int:
 
     if not leads().exists():
         return 0
-    opened_before = timezone.now() - EMAIL_AGAIN_AFTER
-    missed = SafeguardingCase.objects.filter(
-        tier=SafeguardingTier.URGENT, notified_at__isnull=True, created_at__lt=opened_before
-    )
+    missed = cases_not_emailed()
     waiting = set(_queued_arguments(notify_safeguarding_leads))
     again = [pk for pk in missed.values_list("pk", flat=True) if pk not in waiting]
     for case_id in again:
         queue_notification(case_id)
     return len(again)
+
+
+def cases_not_emailed():
+    """Urgent cases whose email to the leads has not gone a few minutes after they opened: the sweep
+    sends them again, and officers see how many are waiting (engagement/email_alerts.py)."""
+    opened_before = timezone.now() - EMAIL_AGAIN_AFTER
+    return SafeguardingCase.objects.filter(
+        tier=SafeguardingTier.URGENT, notified_at__isnull=True, created_at__lt=opened_before
+    )
 
 
 def send_daily_digest(now: datetime | None = None) -> int:

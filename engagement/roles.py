@@ -51,6 +51,8 @@ ROLES: tuple[Role, ...] = (
             "outcomes_cms.delete_indicatorvalue",
             "outcomes_cms.view_indicatorvalue",
             "engagement.view_auditevent",  # the audit log, read-only
+            "wagtailcore.change_site",  # the address in share links and QR codes
+            "engagement.change_branding",  # Settings > Branding: name, logo, colour, contact
         ),
         edits_pages=True,
     ),

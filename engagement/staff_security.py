@@ -13,7 +13,8 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.dispatch import receiver
 from django.shortcuts import redirect
-from django.urls import Resolver404, resolve
+from django.urls import Resolver404, resolve, reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 
 # Where a member of staff without an authenticator may still go: setting one up (which may
 # ask for the password again), the recovery codes shown straight after, and signing out.
@@ -39,6 +40,18 @@ EMAIL_STEP_URL_NAMES = {
     "account_logout",
 }
 PROVES_THE_EMAIL = {"code", "password_reset"}
+# Where the person was going when the set-up stopped them: the Recovery Codes page at its end
+# leads on there ("Carry on"), not to a dead end.
+GOING_TO_KEY = "two_step_set_up_going_to"
+STEP_URL_NAMES = MFA_SET_UP_URL_NAMES | CODE_STEP_URL_NAMES | EMAIL_STEP_URL_NAMES
+
+
+def where_they_were_going(request) -> str:
+    """The page the two-step set-up interrupted, or the staff area."""
+    going_to = request.session.get(GOING_TO_KEY, "")
+    if going_to and url_has_allowed_host_and_scheme(going_to, allowed_hosts=None):
+        return going_to
+    return reverse(settings.LOGIN_REDIRECT_URL)
 
 
 def mfa_required(user) -> bool:
@@ -99,11 +112,17 @@ class RequireMFAMiddleware:
     def __call__(self, request):
         user = request.user
         if user.is_authenticated and not self._static(request) and mfa_required(user):
-            step = self._next_step(request, user, self._url_name(request))
+            url_name = self._url_name(request)
+            step = self._next_step(request, user, url_name)
             if step is not None:
+                if self._a_page_they_asked_for(request, url_name):
+                    # The first one: later steps send them on to the staff area by default.
+                    request.session.setdefault(GOING_TO_KEY, request.get_full_path())
                 response, message = step
                 messages.info(request, f"Your role needs two-step sign in. {message}")
                 return response
+            if url_name not in STEP_URL_NAMES:
+                request.session.pop(GOING_TO_KEY, None)  # arrived
         return self.get_response(request)
 
     @staticmethod
@@ -122,6 +141,15 @@ class RequireMFAMiddleware:
         if url_name in MFA_SET_UP_URL_NAMES:
             return None
         return redirect("mfa_activate_totp"), "Set up an authenticator app to carry on."
+
+    @staticmethod
+    def _a_page_they_asked_for(request, url_name) -> bool:
+        """A page (not a favicon or a script's request) outside the sign-in steps."""
+        return (
+            request.method == "GET"
+            and url_name not in STEP_URL_NAMES
+            and "text/html" in request.headers.get("Accept", "")
+        )
 
     @staticmethod
     def _static(request) -> bool:

@@ -17,9 +17,12 @@ from django.utils import timezone
 from django_tasks import task
 from django_tasks_db.backend import DatabaseBackend
 
+from . import audit
+from .branding import council_name
 from .cases import keep_in_step, open_cases
 from .checking import retry_later
 from .models import (
+    AuditEvent,
     LearnedThemeModel,
     SafeguardingCase,
     SafeguardingTier,
@@ -184,17 +187,30 @@ def notify_safeguarding_leads(case_id: int) -> int:
     link = settings.WAGTAILADMIN_BASE_URL + reverse("safeguarding_case", args=[case_id])
     due_at = SafeguardingCase.objects.filter(pk=case_id).values_list("due_at", flat=True).first()
     due = f"It is due by {when(due_at)}.\n\n" if due_at else ""
-    send_mail(
-        subject="Urgent: a comment needs a safeguarding review",
-        message=(
-            "A comment left on SEND voices may be a disclosure of harm or risk.\n\n"
-            f"{due}Review it here (you will be asked to sign in): {link}\n\n"
-            "It is kept out of every report, dashboard and public page until you mark it "
-            '"no concern".'
-        ),
-        from_email=None,
-        recipient_list=emails,
-    )
+    try:
+        send_mail(
+            subject="Urgent: a comment needs a safeguarding review",
+            message=(
+                f"A comment left on SEND voices ({council_name()}) may be a disclosure of "
+                "harm or risk.\n\n"
+                f"{due}Review it here (you will be asked to sign in): {link}\n\n"
+                "It is kept out of every report, dashboard and public page until you mark it "
+                '"no concern".'
+            ),
+            from_email=None,
+            recipient_list=emails,
+        )
+    except Exception as error:
+        # Sent again by the sweep (engagement/checking.py); officers see it waiting
+        # (engagement/wagtail_hooks.py) and the audit log says what failed, never the words.
+        audit.record(
+            AuditEvent.Kind.SAFEGUARDING,
+            None,
+            f"Email to the safeguarding leads failed ({type(error).__name__}); "
+            "it is tried again every few minutes",
+            SafeguardingCase.objects.get(pk=case_id),
+        )
+        raise
     SafeguardingCase.objects.filter(pk=case_id).update(notified_at=timezone.now())
     return len(emails)
 

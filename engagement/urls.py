@@ -4,7 +4,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from . import accounts, safeguarding, views
+from . import accounts, branding, safeguarding, views
 
 # Wagtail's /admin/failwhale/ raises an error on purpose, for testing error reports: not here.
 admin_urlpatterns = [
@@ -22,6 +22,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("staff/", views.staff_home, name="staff_home"),
+    path("brand.css", branding.brand_css, name="brand_css"),
     path("dashboard/", include("engagement.dashboard.urls")),
     path("safeguarding/", safeguarding.queue, name="safeguarding_queue"),
     path("safeguarding/<int:pk>/", safeguarding.case_detail, name="safeguarding_case"),

@@ -265,3 +265,6 @@ register_permission_policy(AuditEvent, ViewOnlyPolicy(AuditEvent))
 @hooks.register("register_admin_viewset")
 def audit_log_viewset():
     return AuditEventViewSet("audit_log")
+
+
+from . import email_alerts  # noqa: E402, F401  (its admin home page panel)

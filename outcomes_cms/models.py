@@ -18,10 +18,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from you_said_we_did.review_gate import ReviewedBeforePublishing
+
 from .blocks import SpotlightBlock, StandardBodyBlock, short_text_list
 
 
-class HomePage(Page):
+class HomePage(ReviewedBeforePublishing, Page):
     intro = RichTextField(
         features=["bold", "italic", "link"],
         help_text="What this site is for, in plain words.",
@@ -82,7 +84,7 @@ class HomePage(Page):
         return [survey for survey in surveys if survey.is_open()]
 
 
-class OutcomesFrameworkPage(Page):
+class OutcomesFrameworkPage(ReviewedBeforePublishing, Page):
     area_name = models.CharField(max_length=100, help_text="The local area, e.g. Rochdale")
     vision = models.TextField(help_text="The area's vision for children and young people with SEND")
     introduction = RichTextField(features=["bold", "italic", "link", "ol", "ul"], blank=True)
@@ -108,7 +110,7 @@ class OutcomesFrameworkPage(Page):
         return self.get_children().live().type(PlanOnAPage).specific().first()
 
 
-class OutcomePage(Page):
+class OutcomePage(ReviewedBeforePublishing, Page):
     """One outcome statement, in young people's words (the page title is the statement)."""
 
     description = models.TextField(
@@ -151,6 +153,12 @@ class OutcomePage(Page):
     @property
     def framework(self):
         return self.get_parent().specific
+
+    def publish(self, revision, user=None, **kwargs):
+        from .wording_history import keep_earlier_wording
+
+        keep_earlier_wording(self, revision)
+        return super().publish(revision, user=user, **kwargs)
 
 
 class OutcomeEarlierWording(Orderable):
@@ -233,7 +241,7 @@ class OutcomeIndicator(Orderable):
         return self.name
 
 
-class PlanOnAPage(RoutablePageMixin, Page):
+class PlanOnAPage(ReviewedBeforePublishing, RoutablePageMixin, Page):
     """The plan on a page. Vision and outcomes come live from the framework above it."""
 
     introduction = models.TextField(blank=True)
@@ -297,7 +305,7 @@ class PlanOnAPage(RoutablePageMixin, Page):
         return response
 
 
-class StandardPage(Page):
+class StandardPage(ReviewedBeforePublishing, Page):
     """Plain pages such as the accessibility statement and the privacy notice."""
 
     summary = models.TextField(blank=True, help_text="One or two sentences a 10-year-old can read")

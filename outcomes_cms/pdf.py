@@ -5,12 +5,13 @@ engagement/dashboard/report.py."""
 
 from io import BytesIO
 
-from django.conf import settings
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import SimpleDocTemplate
+
+from engagement.branding import council_name
 
 TEXT_COLOUR = colors.HexColor("#0b0c0c")
 
@@ -53,7 +54,7 @@ def build_pdf(story: list, title: str, subject: str) -> bytes:
         topMargin=16 * mm,
         bottomMargin=16 * mm,
         title=title,
-        author=settings.COUNCIL_NAME,
+        author=council_name(),
         subject=subject,
         lang="en-GB",
     ).build(story)

@@ -10,7 +10,6 @@ allows, a step smaller at a time until officers' text fits.
 
 from io import BytesIO
 
-from django.conf import settings
 from django.utils import timezone
 from reportlab.graphics import renderPDF
 from reportlab.graphics.barcode.qr import QrCodeWidget
@@ -21,6 +20,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
+
+from engagement.branding import council_name
 
 from . import plan_symbols
 from .pdf import escape_markup
@@ -48,7 +49,7 @@ def plan_poster_pdf(plan, address: str, size: str = "A4") -> bytes:
     page = SIZES[size]
     canvas = Canvas(buffer, pagesize=page, pageCompression=1, lang="en-GB")
     canvas.setTitle(title)
-    canvas.setAuthor(settings.COUNCIL_NAME)
+    canvas.setAuthor(council_name())
     canvas.setSubject("Outcomes framework for children and young people with SEND")
     canvas.scale(page[0] / WIDTH, page[1] / HEIGHT)  # A3 is A4 scaled up by the square root of 2
     _draw(canvas, plan, address, scale)
@@ -189,7 +190,7 @@ def _draw(canvas, plan, address: str, scale: float) -> float:
     qr_size = 24 * mm
     footer = _style("Footer", 8.5 * scale)
     published = plan.last_published_at or timezone.now()
-    _text(canvas, f"Published {published:%-d %B %Y} by {escape_markup(settings.COUNCIL_NAME)}."
+    _text(canvas, f"Published {published:%-d %B %Y} by {escape_markup(council_name())}."
           f"<br/>Read it online, with easy-read words: <b>{escape_markup(address)}</b>",
           footer, MARGIN, MARGIN + qr_size / 2 + 5 * mm, inner - qr_size - GAP)  # fmt: skip
     widget = QrCodeWidget(address, barLevel="M")

@@ -10,13 +10,12 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from you_said_we_did.models import YouSaidWeDidIndexPage
 
-from . import definitions, erasure, routing, throttle
+from . import definitions, erasure, routing, sharing, throttle
 from .answers import change_audience, complete, save_answer, save_comment
 from .forms import (
     DisplayOptionsForm,
@@ -516,17 +515,13 @@ def display_options_view(request, survey: SurveyPage):
 
 
 def qr_code(request, url: str) -> HttpResponse:
-    """A printable QR code (SVG) for any public survey address."""
-    svg = segno.make(url, error="m").svg_inline(scale=10, dark="#000", title=url)
-    return HttpResponse(
-        f'<?xml version="1.0" encoding="utf-8"?>\n{svg}', content_type="image/svg+xml"
-    )
+    """A printable QR code (a standalone SVG file) for any public survey address."""
+    return HttpResponse(sharing.qr_svg(url), content_type="image/svg+xml")
 
 
 def tagged_link_qr(request, code: str):
-    link = get_object_or_404(SurveyLink, code=code)
-    url = request.build_absolute_uri(reverse("survey_tagged_link", args=[link.code]))
-    return qr_code(request, url)
+    link = get_object_or_404(SurveyLink.objects.select_related("page"), code=code)
+    return qr_code(request, sharing.tagged_link(link).url)
 
 
 def tagged_link(request, code: str):

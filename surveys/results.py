@@ -5,9 +5,9 @@ give the same figure here as on the dashboard, so this page adds nothing to diff
 """
 
 from django.db.models import Count, Q, Sum
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import reverse
 from django.utils.text import slugify
 
 from engagement.analysis.csv_io import spreadsheet_safe
@@ -23,7 +23,8 @@ from engagement.disclosure import share as published_share
 from engagement.models import Voice
 from engagement.voices import withheld_ids
 
-from .models import Answer, SurveyPage
+from . import sharing
+from .models import Answer, SurveyLink, SurveyPage
 
 CSV_COLUMNS = [
     "response",
@@ -80,17 +81,48 @@ def results_index(request):
 
 
 def share(request, survey_id: int):
-    """The survey's public link and QR code, and each tagged link's, ready to copy or print."""
+    """The survey's public link and each tagged link's, with QR codes and posters to print."""
     survey = get_object_or_404(SurveyPage, pk=survey_id)
-    links = [
-        (link, request.build_absolute_uri(reverse("survey_tagged_link", args=[link.code])))
-        for link in survey.links.all()
-    ]
+    site = survey.get_site()
     return TemplateResponse(
         request,
         "surveys/admin/share.html",
-        {"survey": survey, "survey_url": survey.get_full_url(request), "links": links},
+        {
+            "survey": survey,
+            "links": sharing.links_for(survey),
+            "address_is_unset": sharing.address_is_unset(survey),
+            "site": site,
+            "can_edit_site": site is not None and request.user.has_perm("wagtailcore.change_site"),
+        },
     )
+
+
+def _chosen_link(request, survey_id: int) -> sharing.ShareableLink:
+    """The survey's own link, or the tagged link named by `?link=CODE`."""
+    survey = get_object_or_404(SurveyPage, pk=survey_id)
+    code = request.GET.get("link")
+    if not code:
+        return sharing.survey_link(survey)
+    return sharing.tagged_link(get_object_or_404(SurveyLink, page=survey, code=code))
+
+
+def share_qr(request, survey_id: int, kind: str):
+    link = _chosen_link(request, survey_id)
+    if kind == "png":
+        body, content_type = sharing.qr_png(link.url), "image/png"
+    else:
+        body, content_type = sharing.qr_svg(link.url), "image/svg+xml"
+    response = HttpResponse(body, content_type=content_type)
+    if "download" in request.GET:
+        response["Content-Disposition"] = f'attachment; filename="{link.filename}-qr.{kind}"'
+    return response
+
+
+def share_poster(request, survey_id: int):
+    link = _chosen_link(request, survey_id)
+    response = HttpResponse(sharing.poster_pdf(link), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{link.filename}-poster.pdf"'
+    return response
 
 
 def answers_csv(request, survey_id: int):

@@ -36,6 +36,16 @@ def survey_results_urls():
             name="survey_share",
         ),
         path(
+            "survey-results/<int:survey_id>/share/qr.<str:kind>",
+            _officers_only(results.share_qr),
+            name="survey_share_qr",
+        ),
+        path(
+            "survey-results/<int:survey_id>/share/poster.pdf",
+            _officers_only(results.share_poster),
+            name="survey_share_poster",
+        ),
+        path(
             "survey-results/<int:survey_id>/answers.csv",
             _officers_only(results.answers_csv),
             name="survey_answers_csv",

@@ -17,6 +17,8 @@ from wagtail.search import index
 
 from engagement.disclosure import METHOD_NOTE, PEOPLE_TOLD, Records, publish
 
+from .review_gate import ReviewedBeforePublishing
+
 
 class Status(models.TextChoices):
     HEARD = "heard", "We heard you"
@@ -25,7 +27,7 @@ class Status(models.TextChoices):
     DONE = "done", "Done"
 
 
-class YouSaidWeDidIndexPage(RoutablePageMixin, Page):
+class YouSaidWeDidIndexPage(ReviewedBeforePublishing, RoutablePageMixin, Page):
     intro = models.TextField(
         help_text="What these pages are, in plain words", default="", blank=True
     )
@@ -59,7 +61,7 @@ class YouSaidWeDidIndexPage(RoutablePageMixin, Page):
         return ChangesFeed(self)(request)
 
 
-class YouSaidWeDidPage(Page):
+class YouSaidWeDidPage(ReviewedBeforePublishing, Page):
     you_said = models.TextField(
         "You said", help_text="What people told us, in plain words (e.g. 'You waited too long')"
     )

@@ -7,10 +7,10 @@ count in it was published by engagement.disclosure before it got here.
 
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.utils import timezone
 
 from engagement import disclosure
+from engagement.branding import council_name
 from engagement.numbers import plain_number
 
 from .figures import AllFigures
@@ -85,11 +85,11 @@ METHOD_NOTE = [
 def themed_feedback_content(figures: AllFigures) -> Report:
     council = figures.filters.framework.area_name if figures.filters.framework else None
     report = Report(
-        title=f"{council or settings.COUNCIL_NAME}: themed feedback report",
+        title=f"{council or council_name()}: themed feedback report",
         subtitle=SUBTITLE,
         showing=figures.filters.describe(),
         made_on=f"{timezone.localdate():%-d %B %Y}",
-        author=settings.COUNCIL_NAME,
+        author=council_name(),
     )
     blocks = report.blocks
     blocks += _summary(figures)

@@ -1,4 +1,5 @@
 from .audit import AuditEvent
+from .branding import Branding
 from .imports import CommentImport
 from .people import EmailUserManager, User
 from .safeguarding import CaseEvent, SafeguardingCase
@@ -7,6 +8,7 @@ from .voices import SafeguardingTier, Sentiment, Voice, VoiceQuerySet
 
 __all__ = [
     "AuditEvent",
+    "Branding",
     "CaseEvent",
     "CommentImport",
     "EmailUserManager",

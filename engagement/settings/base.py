@@ -14,6 +14,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.settings",  # Settings > Branding (engagement.models.branding)
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -248,5 +249,5 @@ INCOMPLETE_RESPONSE_RETENTION_DAYS = 90
 # The seed command creates one login per role only where this is True (dev settings alone).
 DEMO_USERS_ALLOWED = False
 
-# The council running the site; shown in the header and the footer.
+# The council running the site until an officer sets its name in Settings > Branding.
 COUNCIL_NAME = "Rochdale Borough Council (demo)"

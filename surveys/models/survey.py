@@ -19,6 +19,7 @@ from surveys import videos
 from surveys.admin_forms import SurveyPageForm
 from surveys.symbol_picker import SymbolPicker
 from surveys.symbols import Symbol, symbol_for, validate_symbol_key
+from you_said_we_did.review_gate import ReviewedBeforePublishing
 
 from .scales import AnswerScale
 
@@ -37,7 +38,7 @@ class Channel(models.TextChoices):
     PAPER = "paper", "Paper form typed in"
 
 
-class SurveyPage(RoutablePageMixin, Page):
+class SurveyPage(ReviewedBeforePublishing, RoutablePageMixin, Page):
     intro = models.TextField(help_text="What the survey is about, in plain words")
     audience = models.CharField(max_length=16, choices=Audience.choices)
     minutes_to_complete = models.PositiveSmallIntegerField(default=5)
@@ -185,7 +186,7 @@ class SurveyPage(RoutablePageMixin, Page):
     def qr(self, request):
         from surveys import flow
 
-        return flow.qr_code(request, self.full_url or request.build_absolute_uri(self.url))
+        return flow.qr_code(request, self.get_full_url())
 
 
 class SurveyQuestion(Orderable):
