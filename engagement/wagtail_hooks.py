@@ -16,7 +16,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import admin_listings, bulk_actions, codebook_views, comment_imports
+from . import admin_listings, admin_words, bulk_actions, codebook_views, comment_imports  # noqa: F401
 from .audit_admin import AuditEventViewSet, ViewOnlyPolicy
 from .models import AuditEvent, Theme, ThemeDecision, Voice
 from .review_filters import CommentFilterSet
@@ -82,8 +82,6 @@ class CommentViewSet(SnippetViewSet):
     menu_label = "Review comments"
     menu_name = "review-comments"
     url_prefix = "comments"
-    menu_hook = COMMENTS_MENU
-    add_to_admin_menu = False
     copy_view_enabled = False
     inspect_view_enabled = True
     inspect_view_fields = [
@@ -115,8 +113,6 @@ class ThemeViewSet(SnippetViewSet):
     menu_label = "Themes (codebook)"
     menu_name = "themes"
     url_prefix = "themes"
-    menu_hook = COMMENTS_MENU
-    add_to_admin_menu = False
     copy_view_enabled = False
     list_filter = ["active"]
     list_display = [
@@ -124,7 +120,7 @@ class ThemeViewSet(SnippetViewSet):
         "key",
         Column("machine_count", label="Given by the machine"),
         Column("accepted_count", label="Accepted by people"),
-        Column("active", label="Active"),
+        admin_words.YesNoColumn("active", label="In use"),
     ]
     panels = [
         FieldPanel("name"),
@@ -160,6 +156,9 @@ class ThemeViewSet(SnippetViewSet):
 
 
 class CommentsGroup(ViewSetGroup):
+    """The Comments menu: its two viewsets (listed here, so they take no menu_hook of their
+    own, which would list each twice) and the officers' items registered on COMMENTS_MENU."""
+
     menu_label = "Comments"
     menu_icon = "openquote"
     menu_order = 150
