@@ -13,12 +13,12 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import admin_listings, admin_words, bulk_actions, codebook_views, comment_imports  # noqa: F401
 from .audit_admin import AuditEventViewSet, ViewOnlyPolicy
 from .models import AuditEvent, Theme, ThemeDecision, Voice
+from .quote_chooser import QuotableChooserViewSet
 from .review_filters import CommentFilterSet
 from .tasks import queue_reanalysis
 
@@ -54,26 +54,6 @@ class ThemesColumn(Column):
             for d in decisions.values()
         ]
         return rows
-
-
-class QuotableOnly:
-    """The comment chooser (for quotes on pages) offers only comments that may be quoted."""
-
-    def get_object_list(self):
-        return Voice.objects.quotable().order_by("-said_at")
-
-
-class QuotableChooseView(QuotableOnly, ChooseView):
-    pass
-
-
-class QuotableChooseResultsView(QuotableOnly, ChooseResultsView):
-    pass
-
-
-class QuotableChooserViewSet(SnippetChooserViewSet):
-    choose_view_class = QuotableChooseView
-    choose_results_view_class = QuotableChooseResultsView
 
 
 class CommentViewSet(SnippetViewSet):
