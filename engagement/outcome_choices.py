@@ -6,17 +6,23 @@ site's own framework first.
 the dashboard's council filter (engagement/dashboard/filters.site_framework on branch board).
 """
 
+from typing import TYPE_CHECKING
+
 from django import forms
 from django.db.models import Q
 from django.utils.choices import CallableChoiceIterator
 from wagtail.models import Site
 
-from outcomes_cms.models import HomePage, OutcomePage, OutcomesFrameworkPage
+if TYPE_CHECKING:
+    from outcomes_cms.models import OutcomesFrameworkPage
+
 
 ALL_COUNCILS = "all"
 
 
-def site_framework(request=None) -> OutcomesFrameworkPage | None:
+def site_framework(request=None) -> "OutcomesFrameworkPage | None":
+    from outcomes_cms.models import HomePage, OutcomesFrameworkPage
+
     site = Site.find_for_request(request) if request else None
     site = site or Site.objects.filter(is_default_site=True).first()
     root = site.root_page.specific if site else None
@@ -24,20 +30,24 @@ def site_framework(request=None) -> OutcomesFrameworkPage | None:
     return framework or OutcomesFrameworkPage.objects.live().order_by("path").first()
 
 
-def frameworks_in_order(request=None) -> list[OutcomesFrameworkPage]:
+def frameworks_in_order(request=None) -> "list[OutcomesFrameworkPage]":
     """Every framework, the site's own first, then the others in page-tree order."""
+    from outcomes_cms.models import OutcomesFrameworkPage
+
     own = site_framework(request)
     others = OutcomesFrameworkPage.objects.order_by("path")
     return ([own] if own else []) + [f for f in others if not own or f.pk != own.pk]
 
 
-def framework_label(framework: OutcomesFrameworkPage, own: OutcomesFrameworkPage | None) -> str:
+def framework_label(framework, own) -> str:
     name = framework.area_name or framework.title
     return f"{name} (this site)" if own and framework.pk == own.pk else name
 
 
 def grouped_outcome_choices() -> list[tuple[str, list[tuple[int, str]]]]:
     """[(council, [(outcome id, statement), ...]), ...], the site's own council first."""
+    from outcomes_cms.models import OutcomePage
+
     frameworks = frameworks_in_order()
     own = frameworks[0] if frameworks else None
     outcomes = OutcomePage.objects.order_by("path").values_list("pk", "title", "path")
@@ -49,30 +59,33 @@ def grouped_outcome_choices() -> list[tuple[str, list[tuple[int, str]]]]:
     return groups
 
 
-class GroupedOutcomeChoices:
-    """Mixin for a model choice field of outcomes: its choices grouped by council (read when
-    the form is shown, not when it is defined)."""
+class GroupedOutcomeWidget:
+    """A choice widget offering outcomes grouped by council, the site's own first, read when
+    the form is shown. The field's own flat list (which Django assigns to its widget) is
+    ignored; the field still validates the value against its queryset."""
+
+    blank_label: str | None = None
 
     def _grouped(self):
-        blank = [("", self.empty_label)] if getattr(self, "empty_label", None) is not None else []
+        blank = [("", self.blank_label)] if self.blank_label is not None else []
         return blank + grouped_outcome_choices()
 
     def _get_choices(self):
         return CallableChoiceIterator(self._grouped)
 
-    choices = property(_get_choices, forms.ChoiceField.choices.fset)
+    choices = property(_get_choices, lambda self, value: None)
 
 
-class GroupedOutcomeChoiceField(GroupedOutcomeChoices, forms.ModelChoiceField):
-    def __init__(self, queryset=None, **kwargs):
-        kwargs.setdefault("label", "Outcome")
-        super().__init__(
-            queryset=OutcomePage.objects.all() if queryset is None else queryset, **kwargs
-        )
+class GroupedOutcomeSelect(GroupedOutcomeWidget, forms.Select):
+    """One outcome: a select with a group per council (type a few letters to jump to one)."""
+
+    def __init__(self, attrs=None, blank_label: str = "No outcome"):
+        super().__init__(attrs)
+        self.blank_label = blank_label
 
 
-class GroupedOutcomeMultipleChoiceField(GroupedOutcomeChoices, forms.ModelMultipleChoiceField):
-    pass
+class GroupedOutcomeCheckboxes(GroupedOutcomeWidget, forms.CheckboxSelectMultiple):
+    """Several outcomes: checkboxes under a heading per council."""
 
 
 def framework_filter_choices(request=None) -> list[tuple[str, str]]:
@@ -85,6 +98,8 @@ def framework_filter_choices(request=None) -> list[tuple[str, str]]:
 
 def in_framework(voices, value: str | None, request=None):
     """Comments about the chosen council's outcomes (or about none): by default the site's."""
+    from outcomes_cms.models import OutcomesFrameworkPage
+
     if value == ALL_COUNCILS:
         return voices
     framework = OutcomesFrameworkPage.objects.filter(pk=value).first() if value else None

@@ -8,8 +8,10 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets import AdminDateInput
 from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 
+from outcomes_cms.models import OutcomePage
+
 from .models import Theme, ThemeDecision, Voice
-from .outcome_choices import GroupedOutcomeChoiceField, framework_filter_choices, in_framework
+from .outcome_choices import GroupedOutcomeSelect, framework_filter_choices, in_framework
 from .themes import carrying
 
 
@@ -22,7 +24,11 @@ class QuoteFilterForm(BaseFilterForm):
     audience = forms.ChoiceField(
         choices=[("", "Anyone"), *Voice.Audience.choices], required=False, label="Who said it"
     )
-    outcome = GroupedOutcomeChoiceField(required=False, empty_label="Any outcome")
+    outcome = forms.ModelChoiceField(
+        queryset=OutcomePage.objects.all(),
+        required=False,
+        widget=GroupedOutcomeSelect(blank_label="Any outcome"),
+    )
     said_from = forms.DateField(label="Said on or after", required=False, widget=AdminDateInput)
     said_to = forms.DateField(label="Said on or before", required=False, widget=AdminDateInput)
 

@@ -1,7 +1,6 @@
 """The officers' side of the pool of comments in the Wagtail admin: reviewing themes, editing
 the codebook, suggestions for new themes, learning from decisions, and importing CSVs."""
 
-from django import forms
 from django.contrib.auth.decorators import permission_required
 from django.db import transaction
 from django.db.models import Count, Q
@@ -18,6 +17,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from . import admin_listings, admin_words, bulk_actions, codebook_views, comment_imports  # noqa: F401
 from .audit_admin import AuditEventViewSet, ViewOnlyPolicy
 from .models import AuditEvent, Theme, ThemeDecision, Voice
+from .outcome_choices import GroupedOutcomeCheckboxes
 from .quote_chooser import QuotableChooserViewSet
 from .review_filters import CommentFilterSet
 from .tasks import queue_reanalysis
@@ -115,7 +115,7 @@ class ThemeViewSet(SnippetViewSet):
             ],
             heading="What points to this theme",
         ),
-        FieldPanel("outcomes", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("outcomes", widget=GroupedOutcomeCheckboxes),
         FieldPanel("active"),
     ]
 

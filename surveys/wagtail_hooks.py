@@ -37,6 +37,11 @@ def survey_results_urls():
     return [
         path("survey-results/", _officers_only(results.results_index), name="survey_results"),
         path(
+            "survey-results/<int:survey_id>/answers/",
+            _officers_only(results.question_answers),
+            name="survey_question_answers",
+        ),
+        path(
             "survey-results/<int:survey_id>/share/",
             _officers_only(results.share),
             name="survey_share",
