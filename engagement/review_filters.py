@@ -8,6 +8,7 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from outcomes_cms.models import OutcomePage
 
 from .models import Sentiment, Theme, ThemeDecision, Voice
+from .outcome_choices import GroupedOutcomeSelect
 from .themes import carrying, unthemed
 
 UNTHEMED = "unthemed"
@@ -39,7 +40,9 @@ class CommentFilterSet(WagtailFilterSet):
     audience = django_filters.ChoiceFilter(choices=Voice.Audience.choices, empty_label="Anyone")
     sentiment = django_filters.ChoiceFilter(choices=Sentiment.choices, empty_label="Any")
     outcome = django_filters.ModelChoiceFilter(
-        queryset=OutcomePage.objects.all(), empty_label="Any outcome"
+        queryset=OutcomePage.objects.all(),
+        empty_label="Any outcome",
+        widget=GroupedOutcomeSelect(blank_label="Any outcome"),
     )
     said_at = django_filters.DateFromToRangeFilter(label="Date", widget=DateRangePickerWidget)
 

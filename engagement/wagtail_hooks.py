@@ -1,7 +1,6 @@
 """The officers' side of the pool of comments in the Wagtail admin: reviewing themes, editing
 the codebook, suggestions for new themes, learning from decisions, and importing CSVs."""
 
-from django import forms
 from django.contrib.auth.decorators import permission_required
 from django.db import transaction
 from django.db.models import Count, Q
@@ -13,12 +12,13 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import admin_listings, bulk_actions, codebook_views, comment_imports
+from . import admin_listings, admin_words, bulk_actions, codebook_views, comment_imports  # noqa: F401
 from .audit_admin import AuditEventViewSet, ViewOnlyPolicy
 from .models import AuditEvent, Theme, ThemeDecision, Voice
+from .outcome_choices import GroupedOutcomeCheckboxes
+from .quote_chooser import QuotableChooserViewSet
 from .review_filters import CommentFilterSet
 from .tasks import queue_reanalysis
 
@@ -56,34 +56,12 @@ class ThemesColumn(Column):
         return rows
 
 
-class QuotableOnly:
-    """The comment chooser (for quotes on pages) offers only comments that may be quoted."""
-
-    def get_object_list(self):
-        return Voice.objects.quotable().order_by("-said_at")
-
-
-class QuotableChooseView(QuotableOnly, ChooseView):
-    pass
-
-
-class QuotableChooseResultsView(QuotableOnly, ChooseResultsView):
-    pass
-
-
-class QuotableChooserViewSet(SnippetChooserViewSet):
-    choose_view_class = QuotableChooseView
-    choose_results_view_class = QuotableChooseResultsView
-
-
 class CommentViewSet(SnippetViewSet):
     model = Voice
     icon = "openquote"
     menu_label = "Review comments"
     menu_name = "review-comments"
     url_prefix = "comments"
-    menu_hook = COMMENTS_MENU
-    add_to_admin_menu = False
     copy_view_enabled = False
     inspect_view_enabled = True
     inspect_view_fields = [
@@ -115,8 +93,6 @@ class ThemeViewSet(SnippetViewSet):
     menu_label = "Themes (codebook)"
     menu_name = "themes"
     url_prefix = "themes"
-    menu_hook = COMMENTS_MENU
-    add_to_admin_menu = False
     copy_view_enabled = False
     list_filter = ["active"]
     list_display = [
@@ -124,7 +100,7 @@ class ThemeViewSet(SnippetViewSet):
         "key",
         Column("machine_count", label="Given by the machine"),
         Column("accepted_count", label="Accepted by people"),
-        Column("active", label="Active"),
+        admin_words.YesNoColumn("active", label="In use"),
     ]
     panels = [
         FieldPanel("name"),
@@ -139,7 +115,7 @@ class ThemeViewSet(SnippetViewSet):
             ],
             heading="What points to this theme",
         ),
-        FieldPanel("outcomes", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("outcomes", widget=GroupedOutcomeCheckboxes),
         FieldPanel("active"),
     ]
 
@@ -160,6 +136,9 @@ class ThemeViewSet(SnippetViewSet):
 
 
 class CommentsGroup(ViewSetGroup):
+    """The Comments menu: its two viewsets (listed here, so they take no menu_hook of their
+    own, which would list each twice) and the officers' items registered on COMMENTS_MENU."""
+
     menu_label = "Comments"
     menu_icon = "openquote"
     menu_order = 150

@@ -36,7 +36,13 @@ class StandardBodyBlock(blocks.StreamBlock):
 
 
 def short_text_list(item_name: str, help_text: str) -> blocks.StreamBlock:
-    """A plain ordered list of short statements (the plan's measures, the ways we support)."""
-    return blocks.StreamBlock(
-        [(item_name, blocks.CharBlock(max_length=255, help_text=help_text))], required=False
-    )
+    """A plain ordered list of short statements (the plan's measures, the ways we support).
+
+    Wagtail shows a stream item's label in the item's header, not as a <label> for its box, so
+    a plain CharBlock item would be an unnamed text box (axe "label", critical): aria-label
+    names it. Set on the widget, not by a subclass, so the block's definition (and its
+    migrations) stay as they are.
+    """
+    item = blocks.CharBlock(max_length=255, help_text=help_text)
+    item.field.widget.attrs["aria-label"] = item_name.replace("_", " ").capitalize()
+    return blocks.StreamBlock([(item_name, item)], required=False)

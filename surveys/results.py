@@ -80,6 +80,18 @@ def results_index(request):
     )
 
 
+def question_answers(request, survey_id: int):
+    """Each question's answers by option and audience, published (surveys.question_results)."""
+    from .question_results import question_results
+
+    survey = get_object_or_404(SurveyPage, pk=survey_id)
+    return TemplateResponse(
+        request,
+        "surveys/admin/question_results.html",
+        {"survey": survey, "results": question_results(survey), "disclosure_note": METHOD_NOTE},
+    )
+
+
 def share(request, survey_id: int):
     """The survey's public link and each tagged link's, with QR codes and posters to print."""
     survey = get_object_or_404(SurveyPage, pk=survey_id)

@@ -4,6 +4,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from engagement.admin_words import YesNoColumn
+
 from . import erasure, results
 from .models import AnswerScale
 
@@ -14,7 +16,11 @@ class AnswerScaleViewSet(SnippetViewSet):
     menu_label = "Answer scales"
     add_to_admin_menu = True
     menu_order = 210
-    list_display = ["name", "kind", "offers_dont_understand"]
+    list_display = [
+        "name",
+        "kind",
+        YesNoColumn("offers_dont_understand", label='Offers "I don\'t understand"'),
+    ]
 
 
 register_snippet(AnswerScaleViewSet)
@@ -30,6 +36,11 @@ def _officers_only(view):
 def survey_results_urls():
     return [
         path("survey-results/", _officers_only(results.results_index), name="survey_results"),
+        path(
+            "survey-results/<int:survey_id>/answers/",
+            _officers_only(results.question_answers),
+            name="survey_question_answers",
+        ),
         path(
             "survey-results/<int:survey_id>/share/",
             _officers_only(results.share),

@@ -16,6 +16,7 @@ from wagtail.models import AbstractGroupApprovalTask, Orderable, Page
 from wagtail.search import index
 
 from engagement.disclosure import METHOD_NOTE, PEOPLE_TOLD, Records, publish
+from engagement.outcome_choices import GroupedOutcomeCheckboxes
 
 from .review_gate import ReviewedBeforePublishing
 
@@ -88,7 +89,7 @@ class YouSaidWeDidPage(ReviewedBeforePublishing, Page):
         MultiFieldPanel(
             [
                 FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
-                FieldPanel("outcomes", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("outcomes", widget=GroupedOutcomeCheckboxes),
             ],
             heading="What it answers",
         ),

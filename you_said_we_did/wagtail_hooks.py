@@ -2,14 +2,19 @@
 no "Publish" where the ambassadors have not checked the draft."""
 
 from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.formats import date_format
 from wagtail import hooks
 from wagtail.admin.action_menu import ActionMenuItem
+from wagtail.admin.widgets import ListingButton
 from wagtail.log_actions import LogFormatter
 
+from engagement.models import Theme
+
 from .coproduction import CHECK_LOGGED, words_said
+from .from_theme import write_from_theme
 from .review_gate import OVERRIDE_LOGGED, ambassador_tasks, may_publish, why_not
 from .review_override import publish_without_check
 
@@ -48,6 +53,18 @@ def review_override_urls():
             "pages/<int:page_id>/publish-without-check/",
             publish_without_check,
             name="publish_without_ambassadors_check",
+        )
+    ]
+
+
+@hooks.register("register_admin_urls")
+def write_from_theme_url():
+    officers = permission_required("engagement.review_comments", raise_exception=True)
+    return [
+        path(
+            "themes/<int:pk>/you-said-we-did/",
+            officers(write_from_theme),
+            name="you_said_we_did_from_theme",
         )
     ]
 
@@ -91,3 +108,14 @@ def refuse_publishing_before_the_ambassadors(request, page):
         messages.error(request, why_not(page))
         return redirect("wagtailadmin_pages:edit", page.pk)
     return None
+
+
+@hooks.register("register_snippet_listing_buttons")
+def write_from_theme_button(snippet, user, next_url=None):
+
+    if isinstance(snippet, Theme) and user.has_perm("engagement.review_comments"):
+        yield ListingButton(
+            'Write a "You said, we did"',
+            reverse("you_said_we_did_from_theme", args=[snippet.pk]),
+            priority=20,
+        )

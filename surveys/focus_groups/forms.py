@@ -2,6 +2,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 
+from engagement.outcome_choices import GroupedOutcomeSelect
 from surveys.models import (
     ADJUSTMENTS,
     Contribution,
@@ -141,6 +142,7 @@ class PromptForm(forms.ModelForm):
             "outcome": "Outcome it relates to (optional)",
             "survey_question": "Or a survey question (optional)",
         }
+        widgets = {"outcome": GroupedOutcomeSelect(blank_label="None")}
         error_messages = {"text": {"required": "Write the prompt you asked the group"}}
 
 

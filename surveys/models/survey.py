@@ -15,6 +15,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, Page
 
+from engagement.outcome_choices import GroupedOutcomeSelect
 from surveys import videos
 from surveys.admin_forms import SurveyPageForm
 from surveys.symbol_picker import SymbolPicker
@@ -290,7 +291,7 @@ class SurveyQuestion(Orderable):
         FieldPanel("scale"),
         FieldPanel("comment_prompt"),
         FieldPanel("required"),
-        FieldPanel("outcome"),
+        FieldPanel("outcome", widget=GroupedOutcomeSelect),
         FieldRowPanel([FieldPanel("skip_if_answer_is"), FieldPanel("skip_to_question")]),
         FieldPanel("archived"),
     ]

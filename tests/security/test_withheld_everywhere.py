@@ -100,6 +100,10 @@ def addresses(numbers: list[int]) -> set[str]:
         start = marker[:5]
         found |= {f"/admin/comments/?q={start}", f"/admin/pages/search/?q={start}"}
         found.add(f"/admin/snippets/choose/engagement/voice/?q={start}")
+        # The quote chooser's filters: every council, and the theme the comments carry.
+        chooser = "/admin/snippets/choose/engagement/voice/results/?council=all"
+        transport = Theme.objects.get(key="transport").pk
+        found |= {f"{chooser}&q={start}", f"{chooser}&theme={transport}&q={start}"}
     return {address for address in found if address and "<" not in address}
 
 
