@@ -78,7 +78,8 @@ def start(page, survey_url):
     """Start page -> who is answering -> the first question, by clicking."""
     page.goto(survey_url)
     page.get_by_role("button", name="Start now").click()
-    page.get_by_label("Me, on my own").check()  # with JavaScript, a tap goes straight on
+    # With JavaScript, a tap goes straight on (so not check(): the radio is gone at once).
+    page.get_by_label("Me, on my own").click()
     try:
         page.wait_for_url("**/question/1/", timeout=3000)
     except PlaywrightTimeout:
@@ -135,7 +136,10 @@ def test_a_chat_answered_by_keyboard_alone_reaches_the_confirmation(page, survey
     said = page.evaluate(ANNOUNCER)
     for number in range(1, QUESTIONS + 1):
         asked = heading(page)
-        yes_card = "el.matches('.choice-card__button') && el.textContent.trim().startsWith('Yes')"
+        yes_card = (
+            "el.matches('.choice-card__button')"
+            " && el.querySelector('.choice__text').textContent.trim() === 'Yes'"
+        )
         tab_to(page, yes_card, f"the Yes card of question {number}")
         page.keyboard.press("Enter")  # one key answers: no Continue
         if number == QUESTIONS:
@@ -335,7 +339,7 @@ def test_read_to_me_on_every_screen_count_lost_connection_and_back(new_page, sur
     page.get_by_role("button", name="Start now").click()
     page.wait_for_url("**/who/")
     page.wait_for_function("() => window.__spoken.some(s => s.includes('Who is answering?'))")
-    page.get_by_label("Me, on my own").check()
+    page.get_by_label("Me, on my own").click()
     page.wait_for_url("**/question/1/")
     page.wait_for_function("() => window.__spoken.length > 0")
     first = spoken(page)[-1]
