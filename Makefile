@@ -103,7 +103,7 @@ bench-dashboard: install ## Time each dashboard view over 100,000 answers and 20
 
 check-deploy: install ## Run Django's deployment checks with production settings and example values
 	DJANGO_SETTINGS_MODULE=engagement.settings.production SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') \
-	ALLOWED_HOSTS=send.example.gov.uk DATABASE_URL=postgres://send:send@127.0.0.1:5432/send \
+	ALLOWED_HOSTS=send.example.gov.uk DATABASE_URL=postgres://send:send@127.0.0.1:5432/send EMAIL_HOST=smtp.example.gov.uk \
 	$(MANAGE) check --deploy --fail-level WARNING
 
 clean: ## Remove the virtual environment and the dev database

@@ -9,6 +9,8 @@ directory for collected static files and media, so the benchmark writes nothing 
 import os
 from pathlib import Path
 
+os.environ.setdefault("EMAIL_HOST", "localhost")  # never used: emails stay in memory here
+
 from .production import *  # noqa: F403
 from .production import MIDDLEWARE
 

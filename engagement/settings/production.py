@@ -1,7 +1,8 @@
 """Production: every secret and host comes from the environment, and nothing has a default.
 
-Required: SECRET_KEY, ALLOWED_HOSTS (comma-separated), DATABASE_URL (postgres://...).
-Optional: WAGTAILADMIN_BASE_URL, EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD,
+Required: SECRET_KEY, ALLOWED_HOSTS (comma-separated), DATABASE_URL (postgres://...), EMAIL_HOST
+(the mail server: the safeguarding leads' emails must not go to a localhost that is not there).
+Optional: WAGTAILADMIN_BASE_URL, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD,
 EMAIL_USE_TLS, DEFAULT_FROM_EMAIL, SECURE_HSTS_PRELOAD, TRUSTED_PROXY_COUNT (1).
 """
 
@@ -57,7 +58,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_HOST = required_env("EMAIL_HOST")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")

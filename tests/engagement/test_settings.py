@@ -12,6 +12,7 @@ PRODUCTION_ENV = {
     "SECRET_KEY": "a" * 20 + "-production-secret-for-the-check-9f8e7d6c5b4a",
     "ALLOWED_HOSTS": "send.example.gov.uk",
     "DATABASE_URL": "postgres://send:send@127.0.0.1:5432/send",
+    "EMAIL_HOST": "smtp.example.gov.uk",
 }
 
 
