@@ -171,3 +171,8 @@ def test_a_lead_works_two_cases_in_order_by_keyboard(page, site_url, people):
     assert (urgent.status, urgent.owner) == ("referred", people["lead"])
     assert older_check.status == "no_concern"
     assert [e.kind for e in urgent.events.all()] == ["taken", "decided"]
+
+    page.goto(f"{site_url}/safeguarding/{urgent.pk}/print/")  # the printable record
+    assert page.get_by_role("button", name="Print this page").is_visible()
+    assert "Rang the school's DSL" in page.get_by_role("table").inner_text()
+    assert serious_axe_violations(page) == []
