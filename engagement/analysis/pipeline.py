@@ -31,6 +31,7 @@ from .disclosure_model import URGENT, Assessment, default_disclosure_model
 from .embedding import embed
 from .personal_data import find_personal_data, redact
 from .safeguarding import possible_disclosure
+from .send_sentiment import SendSentimentModel
 from .sentiment import default_sentiment_model
 from .text import tokenise
 
@@ -55,7 +56,7 @@ def analyse(
     comments: pd.DataFrame,
     codebook: Codebook | None = None,
     theme_model: ThemeModel | None = None,
-    sentiment_model: SentimentModel | None = None,
+    sentiment_model: SentimentModel | SendSentimentModel | None = None,
     text_column: str = "text",
     prompt_column: str | None = None,
 ) -> pd.DataFrame:
@@ -69,7 +70,10 @@ def analyse(
 
     vectors = embed(texts)  # once per comment, shared by the detector and sentiment
     machine = theme_model.predict(texts, prompts) if theme_model else [[]] * len(texts)
-    sentiments = sentiment_model.predict(texts, prompts)
+    if isinstance(sentiment_model, SendSentimentModel):  # it reads the same embeddings
+        sentiments = sentiment_model.predict(texts, prompts, vectors)
+    else:
+        sentiments = sentiment_model.predict(texts, prompts)
     assessments = default_disclosure_model().assess(texts, vectors)
     rows = [
         _analyse_one(text, codebook, learned, sentiment, assessment)
@@ -95,6 +99,10 @@ def _analyse_one(
     found = find_personal_data(text)
     disclosure, tier = safeguarding(text, assessment)
     label, polarity = sentiment
+    if disclosure and label == "positive":
+        # A possible disclosure is never praise: once a lead clears it, it joins reports, and
+        # "I sleep in the car with mum most nights" must not become a positive headline quote.
+        label = "negative"
     return (
         tuple(detail["key"] for detail in details),
         tuple(details),

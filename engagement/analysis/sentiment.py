@@ -1,9 +1,11 @@
 """Which sentiment model the analysis uses when the caller does not pass one.
 
-The default is the model in data/sentiment_model.json: TextBlob's polarity with words learned
-from the public benchmark's training part (see learned.py and benchmarks/theming.py). If that
-file is missing, PolarityThresholds falls back to TextBlob's polarity alone, with thresholds
-fitted on the same training part.
+The default is the SEND model (send_sentiment.py, data/send_sentiment_model.json): embeddings
+stacked on the benchmark-trained model in data/sentiment_model.json (TextBlob's polarity with
+words learned from the public benchmark's training part; see learned.py and
+benchmarks/theming.py), which is used alone if the SEND model is missing. If that file is
+missing too, PolarityThresholds falls back to TextBlob's polarity alone, with thresholds fitted
+on the same training part.
 """
 
 import re
@@ -46,6 +48,12 @@ class PolarityThresholds:
 
 @cache
 def default_sentiment_model():
+    from .send_sentiment import MODEL as SEND_MODEL
+
+    if SEND_MODEL.exists() and SENTIMENT_MODEL.exists():
+        from .send_sentiment import default_send_sentiment_model
+
+        return default_send_sentiment_model()
     if SENTIMENT_MODEL.exists():
         import json
 

@@ -4,8 +4,9 @@
 
 Writes data/safeguarding_model.json from data/safeguarding_library.csv, with ordinary comments
 from the public benchmark's training part (../shared/bench, see its README) as more safe
-examples. Everything is seeded, so the same inputs give the same model. Thresholds are chosen
-by 5-fold cross-validation on these examples only, never on a held-out set.
+examples; and data/send_sentiment_model.json (see send_sentiment.py). Everything is seeded,
+so the same inputs give the same model. Thresholds are chosen by 5-fold cross-validation on
+these examples only, never on a held-out set.
 """
 
 from __future__ import annotations
@@ -28,6 +29,17 @@ from .disclosure_model import (
 )
 from .embedding import embed
 from .safeguarding import possible_disclosure
+from .send_sentiment import (
+    EXAMPLES as SENTIMENT_EXAMPLES,
+)
+from .send_sentiment import (
+    MODEL as SENTIMENT_MODEL,
+)
+from .send_sentiment import (
+    SendSentimentModel,
+    base_model,
+    examples_digest,
+)
 
 REPO = Path(__file__).resolve().parents[2]
 BENCH_CSV = REPO.parent / "shared" / "bench" / "fft_v6framework_230831.csv"
@@ -150,6 +162,45 @@ def build_detector(bench: pd.DataFrame) -> DisclosureModel:
     return model
 
 
+SENTIMENT_BENCH_ROWS = 2500
+SEND_WEIGHT = 10.0  # chosen by 5-fold macro-F1 on the SEND examples (3 or 10; C 1)
+SENTIMENT_C = 1.0
+
+
+def sentiment_examples(bench: pd.DataFrame) -> tuple[list[str], list[str], np.ndarray]:
+    """Texts, labels and weights: the benchmark's positive and negative rows (its middle class
+    mixes neutral and mixed, which SEND text must tell apart), the SEND examples weighted up,
+    and a third of the library's disclosures as negative."""
+    scores = bench[BENCH_SENTIMENT]
+    rows = [i for i, score in enumerate(scores) if not pd.isna(score) and score != 3]
+    rows = sorted(np.random.RandomState(0).permutation(rows)[:SENTIMENT_BENCH_ROWS])
+    texts = [bench[BENCH_TEXT][i] for i in rows]
+    labels = ["positive" if scores[i] <= 2 else "negative" for i in rows]
+    weights = [1.0] * len(rows)
+    send = pd.read_csv(SENTIMENT_EXAMPLES, keep_default_na=False)
+    texts += list(send["text"])
+    labels += list(send["sentiment"])
+    weights += [SEND_WEIGHT] * len(send)
+    disclosures = [example.text for example in read_library() if example.disclosure][::3]
+    texts += disclosures
+    labels += ["negative"] * len(disclosures)
+    weights += [1.0] * len(disclosures)
+    return texts, labels, np.asarray(weights)
+
+
+def build_sentiment(bench: pd.DataFrame) -> SendSentimentModel:
+    from sklearn.linear_model import LogisticRegression
+
+    texts, labels, weights = sentiment_examples(bench)
+    model = SendSentimentModel(base_model(), (), np.zeros(0), np.zeros(0), examples_digest())
+    features = model.features(texts, embed(texts))
+    regression = LogisticRegression(C=SENTIMENT_C, max_iter=5000)
+    regression.fit(features, labels, sample_weight=weights)
+    model.classes = tuple(str(label) for label in regression.classes_)
+    model.weights, model.bias = regression.coef_.T.copy(), regression.intercept_.copy()
+    return model
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--bench-csv", type=Path, default=BENCH_CSV)
@@ -158,6 +209,9 @@ def main() -> None:
     detector = build_detector(bench)
     MODEL.write_text(json.dumps(detector.to_dict(), separators=(",", ":")), encoding="utf-8")
     print(f"wrote {MODEL} ({MODEL.stat().st_size / 1e6:.2f} MB)")
+    sentiment = build_sentiment(bench)
+    SENTIMENT_MODEL.write_text(json.dumps(sentiment.to_dict(), separators=(",", ":")))
+    print(f"wrote {SENTIMENT_MODEL} ({SENTIMENT_MODEL.stat().st_size / 1e6:.2f} MB)")
 
 
 if __name__ == "__main__":
