@@ -8,6 +8,7 @@ import secrets
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from modelcluster.fields import ParentalKey
@@ -110,7 +111,7 @@ class SurveyPage(ReviewedBeforePublishing, RoutablePageMixin, Page):
         return list(
             self.questions.filter(archived=False)
             .select_related("scale")
-            .prefetch_related("scale__options")
+            .prefetch_related("scale__options", _uploaded_option_symbols())
         )
 
     def serve(self, request, *args, **kwargs):
@@ -340,6 +341,14 @@ class SurveyQuestion(Orderable):
         if parent_carer and self.parent_carer_wording:
             return self.parent_carer_wording
         return self.statement
+
+
+def _uploaded_option_symbols() -> Prefetch:
+    """Options' own pictures with their renditions: no query at all when none was uploaded."""
+    from wagtail.images import get_image_model
+
+    images = get_image_model().objects.prefetch_renditions(Symbol.RENDITION)
+    return Prefetch("scale__options__symbol_image", queryset=images)
 
 
 def new_link_code() -> str:
