@@ -92,7 +92,7 @@ class RemoveTheme(ReviewBulkAction):
 
 
 class MoveTheme(ReviewBulkAction):
-    display_name = "Move to another theme"
+    display_name = "Move theme"
     action_type = "move_theme"
     aria_label = "Move the selected comments from one theme to another"
     question = "Move these comments from one theme to another:"

@@ -62,6 +62,7 @@ class CommentViewSet(SnippetViewSet):
     menu_label = "Review comments"
     menu_name = "review-comments"
     url_prefix = "comments"
+    index_template_name = "engagement/admin/comments_index.html"
     copy_view_enabled = False
     inspect_view_enabled = True
     inspect_view_fields = [
@@ -93,6 +94,7 @@ class ThemeViewSet(SnippetViewSet):
     menu_label = "Themes (codebook)"
     menu_name = "themes"
     url_prefix = "themes"
+    index_template_name = "engagement/admin/themes_index.html"
     copy_view_enabled = False
     list_filter = ["active"]
     list_display = [

@@ -49,3 +49,12 @@ def test_yes_no_fields_read_yes_or_no(client, db):
     for url in ["/admin/themes/", "/admin/snippets/surveys/answerscale/"]:
         cells = client.get(url).content.decode()
         assert "<td" in cells and ">True<" not in cells.replace(" ", "").replace("\n", "")
+
+
+def test_every_review_action_is_in_view_and_none_deletes(client, db):
+    client.force_login(UserFactory(roles=[OFFICER]))
+    html = client.get("/admin/comments/").content.decode()
+    footer = html[html.index("data-bulk-action-footer") :]
+    for action in ["accept_themes", "add_theme", "remove_theme", "move_theme", "no_theme"]:
+        assert f"/admin/bulk/engagement/voice/{action}/" in footer
+    assert "/delete/" not in footer and "More bulk actions" not in footer
