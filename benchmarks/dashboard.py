@@ -149,7 +149,10 @@ def measure(runs: int) -> list[tuple[str, float, float]]:
     outcome = OutcomePage.objects.filter(survey_questions__isnull=False).first()
     views = [
         ("outcomes", reverse("dashboard:outcomes")),
-        ("outcomes, one outcome", f"{reverse('dashboard:outcomes')}?outcome={outcome.pk}"),
+        ("outcomes, one outcome",
+         f"{reverse('dashboard:outcomes')}?framework={outcome.get_parent().pk}&outcome={outcome.pk}"),
+        ("an outcome's thread",
+         f"{reverse('dashboard:outcome', args=[outcome.pk])}?framework={outcome.get_parent().pk}"),
         ("themes", reverse("dashboard:themes")),
         ("themes, one quarter", f"{reverse('dashboard:themes')}?period={_latest_quarter()}"),
         ("theme drill-down", reverse("dashboard:theme", args=["waiting"])),
@@ -157,7 +160,8 @@ def measure(runs: int) -> list[tuple[str, float, float]]:
         ("the loop", reverse("dashboard:loop")),
         ("figures CSV", reverse("dashboard:figures_csv")),
         ("report PDF", reverse("dashboard:report_pdf")),
-    ]
+        ("report HTML", reverse("dashboard:report_html")),
+    ]  # fmt: skip
     results = []
     for name, url in views:
         timings = []
