@@ -148,3 +148,15 @@ def test_pages_outside_the_review_publish_as_usual(client, officer, index, make_
     page.save_revision(user=officer).publish(user=officer)
     page.refresh_from_db()
     assert page.live
+
+
+def test_the_officers_approval_at_the_workflows_last_step_publishes(
+    client, officer, under_review, make_change
+):
+    page = make_change(publish=False, live=False)
+    ambassadors_approve(client, page, officer)
+    last_step = TaskState.objects.get(status="in_progress")
+    assert last_step.task.name == "An officer publishes"
+    last_step.task.specific.on_action(last_step, officer, "approve")
+    page.refresh_from_db()
+    assert page.live
