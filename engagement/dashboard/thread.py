@@ -56,7 +56,7 @@ def _breakdown(filters: Filters, question: SurveyQuestion) -> QuestionBreakdown:
     answers = filters.answers(Answer.objects.filter(question=question))
     chosen = answers.filter(quarter=filters.quarter.start) if filters.quarter else answers
     options = {option.pk: option.label for option in question.scale.options.all()}
-    specials = dict(Answer.Special.choices)
+    specials = {value: label for value, label in Answer.Special.choices if value}
     rows = [*options.values(), *specials.values()]  # every row, answered or not
     audiences = {value: label for label, value, _ in AUDIENCES.values()}
     if filters.audience:
