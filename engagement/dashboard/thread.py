@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 import pandas as pd
 from django.db.models import Count, Q, Sum
 
-from engagement.disclosure import ANSWERS, COMMENTS, PEOPLE_TOLD, Published, publish
+from engagement.disclosure import ANSWERS, BASE, COMMENTS, PEOPLE_TOLD, Published, publish
 from engagement.models import Theme, Voice
 from engagement.themes import carrying
 from outcomes_cms.models import OutcomePage
@@ -21,7 +21,7 @@ from you_said_we_did.models import Notification, YouSaidWeDidPage
 from . import themes
 from .filters import AUDIENCES, Filters
 from .loop import pages_for
-from .periods import quarters_from_starts, recent_quarters
+from .periods import quarter_of, quarters_from_starts, recent_quarters
 from .tables import RecordTable, ShownTable, counts_table
 
 TREND_QUARTERS = 4
@@ -56,7 +56,7 @@ def _breakdown(filters: Filters, question: SurveyQuestion) -> QuestionBreakdown:
     answers = filters.answers(Answer.objects.filter(question=question))
     chosen = answers.filter(quarter=filters.quarter.start) if filters.quarter else answers
     options = {option.pk: option.label for option in question.scale.options.all()}
-    specials = dict(Answer.Special.choices)
+    specials = {value: label for value, label in Answer.Special.choices if value}
     rows = [*options.values(), *specials.values()]  # every row, answered or not
     audiences = {value: label for label, value, _ in AUDIENCES.values()}
     if filters.audience:
@@ -156,6 +156,7 @@ class CommentThread:
     themes: list[Theme]
     changes: list[Change]
     told: str  # whether its author was told, in words
+    outcome_shown: bool = False  # only when it does not pin the words on fewer than 5
 
 
 def comment_thread(filters: Filters, voice: Voice) -> CommentThread:
@@ -165,9 +166,32 @@ def comment_thread(filters: Filters, voice: Voice) -> CommentThread:
     from you_said_we_did.notifications import recipient_key
 
     carried = themes_of(voice)
-    about = Q(themes__in=carried) | (Q(outcomes=voice.outcome) if voice.outcome_id else Q())
+    outcome_shown = _outcome_keeps_a_group_of_five(filters, voice, carried)
+    about = Q(themes__in=carried)
+    if voice.outcome_id and outcome_shown:  # pages about a hidden outcome would name it
+        about |= Q(outcomes=voice.outcome)
     pages = pages_for(filters).filter(about).distinct()
-    return CommentThread(voice, carried, changes(pages), _told(voice, pages, recipient_key))
+    told = _told(voice, pages, recipient_key)
+    return CommentThread(voice, carried, changes(pages), told, outcome_shown)
+
+
+def _outcome_keeps_a_group_of_five(filters: Filters, voice: Voice, carried: list) -> bool:
+    """Whether naming the comment's outcome still leaves it among 5 or more: its group (who,
+    how, which quarter) narrowed to the outcome is published as 10 or more in one of its
+    themes. That figure is already on the themes page under those filters, so this tells
+    nothing new."""
+    if not voice.outcome_id:
+        return True
+    quarter = quarter_of("said_at")
+    mine = Voice.objects.annotate(quarter=quarter).filter(pk=voice.pk).values("quarter")
+    group = Voice.objects.filter(filters.in_framework()).annotate(quarter=quarter).filter(
+        audience=voice.audience, channel=voice.channel, outcome_id=voice.outcome_id,
+        quarter=mine[:1],
+    )  # fmt: skip
+    return any(
+        publish(COMMENTS, themes.comment_records(carrying(theme, group))).value >= 2 * BASE
+        for theme in carried
+    )
 
 
 def themes_of(voice: Voice) -> list[Theme]:

@@ -98,6 +98,21 @@ def test_from_a_comment_to_its_action_and_whether_its_author_was_told(
     )
 
 
+def test_a_comments_outcome_is_named_only_among_five_or_more(
+    commissioner, lunch_comment, lunch_outcome
+):
+    for number in range(40):
+        lunch_comment("young_person", text=f"Lunch is good {number}")
+    other = lunch_outcome.get_parent().specific.outcomes().exclude(pk=lunch_outcome.pk).first()
+    alone = lunch_comment("young_person", text="Lunch and my opinions", outcome=other)
+    html = commissioner.get(reverse("dashboard:comment", args=[alone.pk])).content.decode()
+    told = html.split('<dl class="summary-list">')[1].split("</dl>")[0]  # not the filters
+    assert "Lunch and my opinions" in html and other.title not in told
+    assert "not shown: fewer than 5 comments like this one" in html
+    named = commissioner.get(reverse("dashboard:comment", args=[alone.pk - 1])).content.decode()
+    assert LUNCH in named
+
+
 def test_a_comment_from_a_small_group_has_no_page_of_its_own(commissioner, lunch_comment):
     lonely = lunch_comment("professional", text="As the SENCO I think")
     response = commissioner.get(reverse("dashboard:comment", args=[lonely.pk]))
