@@ -120,7 +120,8 @@ _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 @cache
 def first_names() -> tuple[frozenset[str], frozenset[str]]:
     """(names, names that are also everyday words and need a title or relation to count)."""
-    names, everyday = set(), set()
+    names: set[str] = set()
+    everyday: set[str] = set()
     current = names
     for line in NAMES_FILE.read_text(encoding="utf-8").splitlines():
         if line.startswith("# Everyday words"):
