@@ -26,7 +26,6 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-import math
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -112,24 +111,33 @@ class DisclosureModel:
     library_sha256: str
 
     def words_matrix(self, texts: Sequence[str]) -> np.ndarray:
-        """Sublinear TF-IDF of words and word pairs, each row of unit length (as scikit-learn's
-        TfidfVectorizer(sublinear_tf=True) computes them), as a dense product with the weights:
-        what the words alone add to each comment's score."""
-        word_weights = self.weights[-len(self.vocabulary) :] if self.vocabulary else self.weights
-        scores = np.zeros(len(texts))
+        """What the words and word pairs add to each comment's score: their sublinear TF-IDF,
+        each row of unit length (as scikit-learn's TfidfVectorizer(sublinear_tf=True) computes
+        it), times the weights. One pass collects every comment's entries; one sparse product
+        scores them all."""
+        import scipy.sparse as sp
+
+        vocabulary = self.vocabulary
+        rows: list[int] = []
+        columns: list[int] = []
+        counts: list[int] = []
         for row, text in enumerate(texts):
-            counts = Counter(
-                self.vocabulary[feature]
-                for feature in word_features(text)
-                if feature in self.vocabulary
+            found = Counter(
+                vocabulary[feature] for feature in word_features(text) if feature in vocabulary
             )
-            if not counts:
-                continue
-            columns = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
-            tf = 1.0 + np.log(np.fromiter(counts.values(), dtype=np.float64, count=len(counts)))
-            values = tf * self.idf[columns]
-            scores[row] = float(values @ word_weights[columns]) / math.sqrt(values @ values)
-        return scores
+            rows += [row] * len(found)
+            columns += found.keys()
+            counts += found.values()
+        if not columns:
+            return np.zeros(len(texts))
+        column_array = np.asarray(columns)
+        values = (1.0 + np.log(np.asarray(counts, dtype=np.float64))) * self.idf[column_array]
+        matrix = sp.csr_matrix(
+            (values, (np.asarray(rows), column_array)), shape=(len(texts), len(vocabulary))
+        )
+        lengths = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+        scores = matrix @ self.weights[-len(vocabulary) :]
+        return np.divide(scores, lengths, out=np.zeros(len(texts)), where=lengths > 0)
 
     def probabilities(self, texts: Sequence[str], vectors: np.ndarray) -> np.ndarray:
         dims = vectors.shape[1]
@@ -140,7 +148,7 @@ class DisclosureModel:
         vectors = embed(texts) if vectors is None else vectors
         probabilities = self.probabilities(texts, vectors)
         flagged = np.flatnonzero(probabilities >= self.check)
-        reasons = dict(zip(flagged, closest_disclosures(vectors[flagged]), strict=True))
+        reasons = dict(zip(flagged.tolist(), closest_disclosures(vectors[flagged]), strict=True))
         return [
             Assessment(
                 round(float(p), 4),

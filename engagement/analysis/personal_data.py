@@ -102,8 +102,8 @@ SCHOOL = re.compile(
 # first word is no everyday word (never "the high school" or "my old school").
 LOWER_SCHOOL = re.compile(
     r"\bst\.?\s+[a-z]+(?:'?s)?\b"
-    r"|\b[a-z][a-z'’]+(?:\s+[a-z][a-z'’]+)?\s+"
-    r"(?:primary|junior|juniors|infants?|high|secondary|academy|college|school|grammar)\b"
+    r"|\b[a-z][a-z'’]+\s+(?:primary|junior|juniors|infants?|high|secondary|academy|college|"
+    r"school|grammar)\b"
 )
 # Capitalised words that start a school's name but do not name one ("my Special School").
 _GENERIC_SCHOOL_WORDS = frozenset(
@@ -120,7 +120,8 @@ _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 @cache
 def first_names() -> tuple[frozenset[str], frozenset[str]]:
     """(names, names that are also everyday words and need a title or relation to count)."""
-    names, everyday = set(), set()
+    names: set[str] = set()
+    everyday: set[str] = set()
     current = names
     for line in NAMES_FILE.read_text(encoding="utf-8").splitlines():
         if line.startswith("# Everyday words"):
@@ -174,9 +175,13 @@ def find_personal_data(text: str) -> list[Found]:
     if names:  # a school is personal data here because a person is named with it
         found += [
             Found("school", m.start(), m.end())
-            for pattern in (SCHOOL, LOWER_SCHOOL)
-            for m in pattern.finditer(text)
+            for m in SCHOOL.finditer(text)
             if m.group().split()[0].lower() not in _GENERIC_SCHOOL_WORDS
+        ]
+        found += [
+            Found("school", m.start(), m.end())
+            for m in LOWER_SCHOOL.finditer(text)
+            if re.match(r"st\.?\s", m.group()) or m.group().split()[0] not in english_words()
         ]
     return _without_overlaps(found)
 
