@@ -125,8 +125,13 @@ class Filters:
         if self.outcome:
             answers = answers.filter(question__outcome=self.outcome)
         if self.framework:
-            answers = answers.filter(question__outcome__path__startswith=self.framework.path)
+            answers = answers.filter(question__outcome_id__in=self.framework_outcome_ids())
         return answers
+
+    def framework_outcome_ids(self) -> list[int]:
+        """The council's outcomes (live or not) as plain ids: filtering by a short list of ids
+        spares every count a join to Wagtail's page tree."""
+        return list(OutcomePage.objects.descendant_of(self.framework).values_list("pk", flat=True))
 
     def in_framework(self, field: str = "outcome") -> Q:
         """Rows about this council's outcomes, or about no outcome (a comment heard on the
