@@ -3,7 +3,7 @@ site's own framework first.
 
 "The site's own framework" is the one the default Wagtail Site's home page shows
 (HomePage.framework(): the featured framework, or else the first live one), the same rule as
-the dashboard's council filter (engagement/dashboard/filters.site_framework on branch board).
+the dashboard's council filter (engagement/dashboard/filters.py).
 """
 
 from typing import TYPE_CHECKING

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 
 from django import forms
 from django.db.models import Q, QuerySet
-from wagtail.models import Site
 
 from engagement.models import Voice
-from outcomes_cms.models import HomePage, OutcomePage, OutcomesFrameworkPage
+from engagement.outcome_choices import site_framework
+from outcomes_cms.models import OutcomePage, OutcomesFrameworkPage
 from surveys.models import Audience
 
 from .periods import Quarter, recent_quarters
@@ -21,15 +21,6 @@ AUDIENCES = {
     "young_people": ("Young people", Audience.YOUNG_PEOPLE, Voice.Audience.YOUNG_PERSON),
     "parent_carers": ("Parent carers", Audience.PARENT_CARERS, Voice.Audience.PARENT_CARER),
 }
-
-
-def site_framework(request) -> OutcomesFrameworkPage | None:
-    """The council a dashboard is about: the framework its Wagtail Site's home page shows
-    (HomePage.framework: the featured one, or else the first), or the first live one."""
-    site = Site.find_for_request(request)
-    root = site.root_page.specific if site else None
-    framework = root.framework() if isinstance(root, HomePage) else None
-    return framework or OutcomesFrameworkPage.objects.live().order_by("path").first()
 
 
 def filters_for(request) -> "tuple[DashboardFilterForm, Filters]":
