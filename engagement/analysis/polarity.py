@@ -35,8 +35,11 @@ EMOTICONS = {
 }
 
 
-def _average(values) -> list[float]:
-    return [sum(column) / len(column) for column in zip(*values, strict=True)]
+def _average(values) -> tuple[float, float, float]:
+    polarity, subjectivity, intensity = (
+        sum(column) / len(column) for column in zip(*values, strict=True)
+    )
+    return polarity, subjectivity, intensity
 
 
 @cache
@@ -56,7 +59,7 @@ def _lexicon() -> tuple[dict[str, tuple[float, float, float, bool]], dict[str, f
                 for name, default in (("polarity", 0.0), ("subjectivity", 0.0), ("intensity", 1.0))
             )
             senses.setdefault(form, {}).setdefault(word.get("pos"), []).append(scores)
-    lexicon = {}
+    lexicon: dict[str, dict[str | None, tuple[float, float, float]]] = {}
     for form, by_pos in senses.items():
         averaged = {pos: _average(scores) for pos, scores in by_pos.items()}
         averaged[None] = _average(averaged.values())
@@ -66,7 +69,7 @@ def _lexicon() -> tuple[dict[str, tuple[float, float, float, bool]], dict[str, f
             stem = form[:-1] + "i" if form.endswith("y") else form
             stem = stem[:-2] if stem.endswith("le") else stem
             adverb = lexicon.setdefault(stem + "ly", {})
-            adverb["RB"] = adverb[None] = tuple(by_pos["JJ"])
+            adverb["RB"] = adverb[None] = by_pos["JJ"]
     words = {form: (*by_pos[None], "RB" in by_pos) for form, by_pos in lexicon.items()}
     emoticons = {face.lower(): score for score, faces in EMOTICONS.items() for face in faces}
     return words, emoticons

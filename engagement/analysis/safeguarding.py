@@ -426,9 +426,9 @@ def possible_disclosure(text: str) -> tuple[str, ...]:
     normalised = SAFE_USES.sub(" ", " ".join(words))
     reasons = []
     for concern in concerns:
-        found = concern.pattern.search(normalised)
-        if found:
-            reasons.append(f'{concern.kind}: "{found.group().strip()}"')
+        matched = concern.pattern.search(normalised)
+        if matched:
+            reasons.append(f'{concern.kind}: "{matched.group().strip()}"')
     if not reasons:
         risky = _other_risk(text)
         if risky:
