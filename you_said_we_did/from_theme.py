@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 
 from engagement.models import Theme, Voice
-from engagement.outcome_choices import site_framework
+from engagement.outcome_choices import in_framework, site_framework
 from engagement.themes import carrying
 
 from .evidence import evidence_for
@@ -23,9 +23,11 @@ WE_DID_TO_WRITE = "Not written yet: say what changed, or what we are doing about
 
 def shortlist(theme: Theme) -> list[Voice]:
     """The newest comments in the theme that may be quoted (checked, not with the lead,
-    authors agreed; Voice.objects leaves every other out), each saying something different."""
+    authors agreed; Voice.objects leaves every other out), from this site's council (or about
+    no outcome), each saying something different."""
     chosen, words = [], set()
-    for voice in carrying(theme, Voice.objects.quotable()).order_by("-said_at")[:200]:
+    quotable = in_framework(Voice.objects.quotable(), None)
+    for voice in carrying(theme, quotable).order_by("-said_at")[:200]:
         if voice.redacted_text not in words:
             chosen.append(voice)
             words.add(voice.redacted_text)

@@ -105,10 +105,7 @@ def theme_comments(request, filters: Filters, key: str):
     filters = replace(filters, outcome=None)
     voices = themes.visible_voices(filters)
     total = publish(COMMENTS, themes.comment_records(carrying(theme, voices)))
-    listable = themes.in_groups_of_five(theme, voices, filters.in_framework())
-    # Published 30 or more means truly 21 or more: the list is always full.
-    enough = publish(COMMENTS, themes.comment_records(listable)).value >= COMMENTS_LISTED + 2 * BASE
-    listed = list(listable.order_by("-said_at", "-pk")[:COMMENTS_LISTED]) if enough else []
+    listed = listed_in_theme(theme, filters)
     for voice, quarter in zip(
         listed, quarters_from_keys(v.quarter or "" for v in listed), strict=True
     ):
@@ -153,18 +150,25 @@ def _linked_to_themes(table, request):
     return table
 
 
+def listed_in_theme(theme: Theme, filters: Filters) -> list[Voice]:
+    """The comments a theme's page lists under these filters (see theme_comments): the one
+    rule for which comments may be read one by one, so no other page lists more."""
+    filters = replace(filters, outcome=None)
+    voices = themes.visible_voices(filters)
+    listable = themes.in_groups_of_five(theme, voices, filters.in_framework())
+    # Published 30 or more means truly 21 or more: the list is always full.
+    enough = publish(COMMENTS, themes.comment_records(listable)).value >= COMMENTS_LISTED + 2 * BASE
+    return list(listable.order_by("-said_at", "-pk")[:COMMENTS_LISTED]) if enough else []
+
+
 @dashboard_view
 def comment_detail(request, filters: Filters, pk: int):
     """One comment, redacted, with its themes, outcome, the action taken and whether its
-    author was told. Only a comment the theme pages may list (from a group of 5 or more in
-    one of its themes): any other would pin words on a smaller group."""
+    author was told. Only a comment one of its themes' pages lists under these filters: any
+    other would pin words on a smaller group, and opening comments by number would count
+    them exactly (which comments open would be a count the rounding never published)."""
     voice = get_object_or_404(Voice.objects.select_related("outcome"), pk=pk)
-    within = filters.in_framework()
-    listable = any(
-        themes.in_groups_of_five(theme, Voice.objects.filter(pk=voice.pk), within).exists()
-        for theme in themes_of(voice)
-    )
-    if not listable or not Voice.objects.filter(within, pk=voice.pk).exists():
+    if not any(voice in listed_in_theme(theme, filters) for theme in themes_of(voice)):
         raise Http404("This comment cannot be shown on its own.")
     return {
         "template": "engagement/dashboard/comment.html",

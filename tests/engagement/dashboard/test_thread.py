@@ -117,3 +117,17 @@ def test_a_comment_from_a_small_group_has_no_page_of_its_own(commissioner, lunch
     lonely = lunch_comment("professional", text="As the SENCO I think")
     response = commissioner.get(reverse("dashboard:comment", args=[lonely.pk]))
     assert response.status_code == 404
+
+
+def test_only_comments_a_theme_page_lists_open_on_their_own(commissioner, lunch_comment):
+    """Opening comments by number must not count them: a comment in a large group that the
+    theme page does not list (past the newest 20) has no page either."""
+    comments = [lunch_comment("young_person", text=f"Lunch is good {n}") for n in range(40)]
+    theme_page = commissioner.get(reverse("dashboard:theme", args=["lunches"])).content.decode()
+    opened = [
+        voice
+        for voice in comments
+        if commissioner.get(reverse("dashboard:comment", args=[voice.pk])).status_code == 200
+    ]
+    assert opened and len(opened) <= 20
+    assert all(reverse("dashboard:comment", args=[voice.pk]) in theme_page for voice in opened)
