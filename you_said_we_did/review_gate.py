@@ -5,15 +5,17 @@ workflow with ambassadors' checks (the "Co-production review") is published by a
 when every ambassadors' check in the page's latest run of the workflow said "it is right", or
 when an officer records an override with a reason, which the page's history shows.
 
-The rule lives in `Page.publish` (every publish goes through it: the editor's Publish button,
-bulk publishing, reverting to a revision, the workflow's last step), through the
-`ReviewedBeforePublishing` mixin that every page type of this site inherits; a test checks that
-none lacks it. Publishing with no user (the demo seed, Wagtail's scheduled publishing of a
-revision that passed this check when it was scheduled) is the system's own and passes.
+The rule lives in the `ReviewedBeforePublishing` mixin that every page type of this site
+inherits (a test checks that none lacks it), in two places Wagtail always asks: the page's
+permission tester (`can_publish`, which the editor's Publish button, bulk publishing, the admin
+API's publish action and Wagtail's publish actions check) and `Page.publish` (reverting, the
+workflow's last step, code). Publishing with no user (the demo seed, Wagtail's scheduled
+publishing of a revision that passed this check when it was scheduled) is the system's own and
+passes.
 """
 
 from django.core.exceptions import PermissionDenied
-from wagtail.models import PageLogEntry, TaskState, WorkflowState
+from wagtail.models import PageLogEntry, PagePermissionTester, TaskState, WorkflowState
 
 OVERRIDE_LOGGED = "you_said_we_did.review_override"
 
@@ -72,8 +74,33 @@ def why_not(page) -> str:
     )
 
 
+class ReviewedPagePermissions(PagePermissionTester):
+    """Wagtail's permissions, except that publishing the latest draft waits for the
+    ambassadors (or an override); `may_publish_ignoring_review` is the plain permission, for
+    offering the override itself."""
+
+    def may_publish_ignoring_review(self) -> bool:
+        return super().can_publish()
+
+    def can_publish(self) -> bool:
+        if not super().can_publish():
+            return False
+        revision = self.page.get_latest_revision()
+        return revision is None or may_publish(self.page, revision)
+
+    # Wagtail ties these to can_publish; they are not publishing a draft.
+    def can_set_view_restrictions(self) -> bool:
+        return self.may_publish_ignoring_review()
+
+    def can_unschedule(self) -> bool:
+        return self.may_publish_ignoring_review()
+
+
 class ReviewedBeforePublishing:
     """Mix into every page type: refuses a person's publish the ambassadors have not checked."""
+
+    def permissions_for_user(self, user):
+        return ReviewedPagePermissions(user, self)
 
     def publish(self, revision, user=None, **kwargs):
         if user is not None and not may_publish(self, revision):

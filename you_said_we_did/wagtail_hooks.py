@@ -94,8 +94,11 @@ def no_publish_before_the_ambassadors(menu_items, request, context):
     revision = page.get_latest_revision()
     if revision is not None and may_publish(page, revision):
         return
-    if any(item.name == "action-publish" for item in menu_items):
-        menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
+    # Publish is already gone (the page's permissions wait for the review): offer the override
+    # to whoever may publish otherwise.
+    menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
+    permissions = page.specific.permissions_for_user(request.user)
+    if getattr(permissions, "may_publish_ignoring_review", permissions.can_publish)():
         menu_items.append(PublishWithoutCheckMenuItem(order=90))
 
 

@@ -97,6 +97,11 @@ def test_an_officer_cannot_publish_before_the_ambassadors_check(
     )
     page.refresh_from_db()
     assert not page.live
+    # Nor the admin API's publish action, which calls Wagtail's publish action directly.
+    api = client.post(f"/admin/api/main/pages/{page.pk}/action/publish/")
+    page.refresh_from_db()
+    assert api.status_code in (400, 403) and not page.live
+    assert not page.permissions_for_user(officer).can_publish()
 
     # Sent to review while the ambassadors have not yet answered: still refused.
     Workflow.objects.get(name="Co-production review").start(page, officer)
