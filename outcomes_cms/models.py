@@ -154,12 +154,6 @@ class OutcomePage(ReviewedBeforePublishing, Page):
     def framework(self):
         return self.get_parent().specific
 
-    def publish(self, revision, user=None, **kwargs):
-        from .wording_history import keep_earlier_wording
-
-        keep_earlier_wording(self, revision)
-        return super().publish(revision, user=user, **kwargs)
-
 
 class OutcomeEarlierWording(Orderable):
     """How co-production changed the statement: an earlier wording, when and who took part."""

@@ -1,27 +1,45 @@
 """An outcome's earlier wordings are kept without an extra step.
 
-When a revision whose statement (the page title) differs from the live one is published, the
-live wording and today's date are added to the revision's earlier wordings before it goes
-live. They go into the revision itself, not only the live row, so the next draft (made from
-the latest revision) still has them; officers can edit them afterwards (who took part, why).
+When a revision whose statement (the page title) differs from the one live before it is
+published, that earlier wording and today's date are added to the outcome's earlier wordings.
+It listens to Wagtail's `page_published` signal rather than overriding `Page.publish`, because
+the editor's Publish button and the admin API call Wagtail's publish action directly. The
+wording is added to the live page and to the revision just published, so the next draft (made
+from the latest revision) still has it; officers can edit it afterwards (who took part, why).
 """
 
+from django.dispatch import receiver
 from django.utils import timezone
+from wagtail.models import PageLogEntry
+from wagtail.signals import page_published
+
+from .models import OutcomeEarlierWording, OutcomePage
 
 
-def keep_earlier_wording(page, revision) -> None:
-    live_wording = type(page).objects.filter(pk=page.pk, live=True).values_list("title", flat=True)
-    live_wording = live_wording.first()
-    draft = revision.as_object()
-    if not live_wording or draft.title.strip() == live_wording.strip():
-        return
-    earlier = list(draft.earlier_wordings.all())
-    if any(wording.wording == live_wording for wording in earlier):
-        return  # the officer already typed it in
-    draft.earlier_wordings.add(
-        draft.earlier_wordings.model(
-            wording=live_wording, changed_on=timezone.localdate(), sort_order=len(earlier)
-        )
+def wording_before(page, revision) -> str | None:
+    """The statement live before this revision: the title of the revision published last
+    before it (Wagtail logs every publish with its revision)."""
+    previous = (
+        PageLogEntry.objects.filter(page=page, action="wagtail.publish", revision__isnull=False)
+        .exclude(revision=revision)
+        .order_by("-timestamp", "-pk")
+        .select_related("revision")
+        .first()
     )
+    return previous.revision.content.get("title") if previous else None
+
+
+@receiver(page_published, sender=OutcomePage)
+def keep_earlier_wording(sender, instance, revision, **kwargs) -> None:
+    earlier = wording_before(instance, revision)
+    if not earlier or earlier.strip() == instance.title.strip():
+        return
+    kept = OutcomeEarlierWording.objects.filter(page=instance)
+    if kept.filter(wording=earlier).exists():
+        return  # the officer already typed it in
+    wording = {"wording": earlier, "changed_on": timezone.localdate(), "sort_order": kept.count()}
+    OutcomeEarlierWording.objects.create(page=instance, **wording)
+    draft = revision.as_object()
+    draft.earlier_wordings.add(OutcomeEarlierWording(**wording))
     revision.content = draft.serializable_data()
     revision.save(update_fields=["content"])

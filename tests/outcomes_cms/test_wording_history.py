@@ -3,6 +3,7 @@
 import pytest
 from django.utils import timezone
 from django.utils.formats import date_format
+from wagtail.actions.publish_page_revision import PublishPageRevisionAction
 
 from engagement.roles import OFFICER
 from outcomes_cms.models import OutcomePage
@@ -64,3 +65,17 @@ def test_other_edits_and_typed_in_wordings_add_nothing(rochdale):
     draft.save_revision().publish()
     wordings = list(outcome.earlier_wordings.values_list("wording", flat=True))
     assert wordings.count("My opinions are valued") == 1
+
+
+def test_the_editors_publish_button_keeps_the_old_wording_too(rochdale):
+    """The editor's Publish and the admin API call Wagtail's publish action directly, not
+    Page.publish: the wording is still kept."""
+    outcome = OutcomePage.objects.get(title="I am emotionally well")
+    draft = outcome.get_latest_revision_as_object()
+    draft.title = "I feel calm"
+    revision = draft.save_revision(user=UserFactory(roles=[OFFICER]))
+    PublishPageRevisionAction(revision).execute(skip_permission_checks=True)
+    outcome = OutcomePage.objects.get(pk=outcome.pk)
+    assert "I am emotionally well" in [w.wording for w in outcome.earlier_wordings.all()]
+    draft = outcome.get_latest_revision_as_object()
+    assert "I am emotionally well" in [w.wording for w in draft.earlier_wordings.all()]
