@@ -175,8 +175,13 @@ def preview(request, pk: int):
         if request.method == "POST":  # a second confirm: imported once already
             return redirect("comment_import_preview", comment_import.pk)
         return progress(request, comment_import)
-    with comment_import.file.open("rb") as stored:
-        table = read_csv(stored.read())
+    try:
+        with comment_import.file.open("rb") as stored:
+            table = read_csv(stored.read())
+    except (FileNotFoundError, ValueError):
+        # A second confirm sent at the same moment as the first: the first imported the rows
+        # and removed the file (least data), so there is nothing left to read here.
+        return redirect("comment_import_preview", comment_import.pk)
     guesses = guess_columns(table.columns, comment_import.text_column)
     initial = {"text_column": comment_import.text_column}
     initial |= {f"{field}_column": column for field, column in guesses.items()}

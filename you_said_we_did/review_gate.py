@@ -15,6 +15,7 @@ passes.
 """
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Max
 from wagtail.models import PageLogEntry, PagePermissionTester, TaskState, WorkflowState
 
 OVERRIDE_LOGGED = "you_said_we_did.review_override"
@@ -52,8 +53,9 @@ def ambassadors_approved(page, revision) -> bool:
     if not {task.pk for task in tasks} <= set(approvals.values_list("task_id", flat=True)):
         return False
     if run.status == run.STATUS_APPROVED:
-        finished = run.task_states.order_by("-finished_at").values_list("finished_at", flat=True)
-        return revision.created_at <= finished.first()
+        # Max ignores a step with no finish time (PostgreSQL sorts NULL first when descending).
+        finished = run.task_states.aggregate(last=Max("finished_at"))["last"]
+        return finished is not None and revision.created_at <= finished
     return True
 
 
