@@ -4,7 +4,7 @@ from django.test import override_settings
 from django.utils import timezone
 from django_tasks_db.management.commands.db_worker import Worker
 
-from engagement.models import Voice
+from engagement.models import SafeguardingCase, Voice
 
 
 @pytest.fixture
@@ -43,3 +43,10 @@ def worker() -> Worker:
         queue_names=["default"], interval=0, batch=True, backend_name="default",
         startup_delay=False, max_tasks=None, worker_id="test-worker",
     )  # fmt: skip
+
+
+@pytest.fixture
+def no_open_demo_cases():
+    """The demo seed's comments the detector sends to 'please check' are decided first, so a
+    test counts only the cases it opens itself."""
+    SafeguardingCase.objects.update(status=SafeguardingCase.Status.NO_CONCERN)

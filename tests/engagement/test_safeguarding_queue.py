@@ -73,7 +73,7 @@ def flagged(text: str, tier: str = "urgent", prompt: str = "How is school?", ago
 
 
 @pytest.fixture
-def lead(client):
+def lead(client, no_open_demo_cases):
     lead = UserFactory(roles=[SAFEGUARDING_LEAD], first_name="Lee", last_name="Lead")
     client.force_login(lead)
     return lead

@@ -78,7 +78,7 @@ def tiered_analysis(monkeypatch):
 
 
 @pytest.fixture
-def lead():
+def lead(no_open_demo_cases):
     return UserFactory(roles=[SAFEGUARDING_LEAD], email="lead@council.example")
 
 
