@@ -5,7 +5,6 @@ searchable and filtered by theme, audience, outcome and date, each with its them
 from django import forms
 from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.widgets import AdminDateInput
 from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 
 from outcomes_cms.models import OutcomePage
@@ -13,6 +12,8 @@ from outcomes_cms.models import OutcomePage
 from .models import Theme, ThemeDecision, Voice
 from .outcome_choices import GroupedOutcomeSelect, framework_filter_choices, in_framework
 from .themes import carrying
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class QuoteFilterForm(BaseFilterForm):
@@ -29,8 +30,10 @@ class QuoteFilterForm(BaseFilterForm):
         required=False,
         widget=GroupedOutcomeSelect(blank_label="Any outcome"),
     )
-    said_from = forms.DateField(label="Said on or after", required=False, widget=AdminDateInput)
-    said_to = forms.DateField(label="Said on or before", required=False, widget=AdminDateInput)
+    # The browser's own date field: Wagtail's date picker adds an inline script, which the
+    # chooser's modal (fetched after the page loaded) cannot run under the page's nonce.
+    said_from = forms.DateField(label="Said on or after", required=False, widget=DATE)
+    said_to = forms.DateField(label="Said on or before", required=False, widget=DATE)
 
     def filter(self, voices):
         data = self.cleaned_data
