@@ -8,6 +8,7 @@ wording is added to the live page and to the revision just published, so the nex
 from the latest revision) still has it; officers can edit it afterwards (who took part, why).
 """
 
+from django.db.models import F
 from django.dispatch import receiver
 from django.utils import timezone
 from wagtail.models import PageLogEntry
@@ -37,7 +38,16 @@ def keep_earlier_wording(sender, instance, revision, **kwargs) -> None:
     kept = OutcomeEarlierWording.objects.filter(page=instance)
     if kept.filter(wording=earlier).exists():
         return  # the officer already typed it in
-    wording = {"wording": earlier, "changed_on": timezone.localdate(), "sort_order": kept.count()}
+    # Number the kept wordings first: some were saved with no order (NULL sorts first in
+    # SQLite, last in PostgreSQL), and the new one goes after them all on every database.
+    in_order = kept.order_by(F("sort_order").asc(nulls_first=True), "pk")
+    for number, pk in enumerate(in_order.values_list("pk", flat=True)):
+        OutcomeEarlierWording.objects.filter(pk=pk).update(sort_order=number)
+    wording = {
+        "wording": earlier,
+        "changed_on": timezone.localdate(),
+        "sort_order": kept.count(),
+    }
     OutcomeEarlierWording.objects.create(page=instance, **wording)
     draft = revision.as_object()
     draft.earlier_wordings.add(OutcomeEarlierWording(**wording))
