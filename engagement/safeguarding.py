@@ -170,7 +170,7 @@ def case_owner(request, pk: int):
 @login_required
 @leads_only
 def case_print(request, pk: int):
-    """The case on one printable page (print.css): words, facts, history; no forms."""
+    """The case on one printable page (site.css, "@media print"): words, facts, history."""
     case = _case_or_404(pk)
     note_copy_made(case, request.user, CaseEvent.Kind.PRINTED)
     record(AuditEvent.Kind.SAFEGUARDING, request.user, f"Opened case {case.pk} to print", case)
