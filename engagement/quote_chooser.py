@@ -9,7 +9,7 @@ from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, Snippe
 
 from outcomes_cms.models import OutcomePage
 
-from .models import Theme, ThemeDecision, Voice
+from .models import Theme, Voice, effective_theme_ids
 from .outcome_choices import GroupedOutcomeSelect, framework_filter_choices, in_framework
 from .themes import carrying
 
@@ -56,21 +56,11 @@ class QuoteFilterForm(BaseFilterForm):
 
 
 def themes_of(voice: Voice) -> list[str]:
-    """The themes a comment carries (the machine's unless a person rejected them, and every
-    theme a person accepted), from the prefetched assignments and decisions."""
-    decisions = {d.theme_id: d for d in voice.decisions.all()}
-    kept = [
-        a.theme
-        for a in voice.assignments.all()
-        if decisions.get(a.theme_id) is None
-        or decisions[a.theme_id].decision != ThemeDecision.Decision.REJECTED
-    ]
-    kept += [
-        d.theme
-        for d in decisions.values()
-        if d.decision == ThemeDecision.Decision.ACCEPTED and d.theme not in kept
-    ]
-    return sorted(theme.name for theme in kept)
+    """The names of the themes a comment carries (effective_theme_ids' rule), from the
+    prefetched assignments and decisions: no query per row."""
+    names = {a.theme_id: a.theme.name for a in voice.assignments.all()}
+    names |= {d.theme_id: d.theme.name for d in voice.decisions.all()}
+    return sorted(names[theme_id] for theme_id in effective_theme_ids(voice))
 
 
 class ThemeNamesColumn(Column):

@@ -42,7 +42,8 @@ def test_every_option_is_a_row_whatever_was_said(survey):
     assert labels[: question.scale.options.count()] == [
         option.label for option in question.scale.options.all()
     ]
-    assert "Prefer not to say" in labels or not question.scale.offers_prefer_not_to_say
+    specials = [label for value, label in Answer.Special.choices if value]
+    assert labels[question.scale.options.count() :] == specials
 
 
 def test_officers_read_the_page_with_its_chart(client, officer, survey):
@@ -52,3 +53,16 @@ def test_officers_read_the_page_with_its_chart(client, officer, survey):
         f"/admin/survey-results/{survey.pk}/answers/"
         in client.get("/admin/survey-results/").content.decode()
     )
+
+
+def test_renaming_an_option_changes_no_figure(survey):
+    """Answers are counted by the option chosen, as on the dashboard, not by the label stored
+    on each answer: the same answers always give the same published figure on both pages."""
+    before = question_results(survey)[0]
+    option = before.question.scale.options.first()
+    cells = {label: cells for label, cells, _ in before.table.rows}[option.label]
+    assert any(cell != "0" for cell in cells)
+    option.label = "Renamed option"
+    option.save()
+    after = question_results(survey)[0]
+    assert {label: cells for label, cells, _ in after.table.rows}["Renamed option"] == cells
