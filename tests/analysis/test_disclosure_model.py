@@ -66,7 +66,7 @@ def test_safe_comments_with_risky_words_are_not_flagged(text):
 def test_a_pattern_match_is_urgent_and_the_model_alone_less_sure_is_check():
     model = default_disclosure_model()
     assert 0 < model.check < model.urgent < 1
-    texts = ["I'm scared to go home", "i feel sick when its time to go home", "nice trip"]
+    texts = ["I'm scared to go home", "i wish i could live at my nans instead", "nice trip"]
     rows = analyse(pd.DataFrame({"text": texts}))
     assert list(rows["safeguarding_tier"]) == ["urgent", "check", ""]
     assert "safeguarding_tier" in OUTPUT_COLUMNS
