@@ -2,6 +2,7 @@
 say" everywhere, easy read on every screen, and questions asked about the young person."""
 
 import pytest
+from django.test import Client
 
 from engagement.models import Voice
 from surveys.models import Answer, Response
@@ -120,6 +121,20 @@ def test_someone_answering_for_sam_is_asked_about_sam_and_sam_is_not_stored(
     )
     bad = client.post(respondent.url("who"), {"answered_by": "someone_for_me", "their_name": "<b>"})
     assert bad.status_code == 400 and "letters only" in bad.content.decode()
+
+
+def test_after_resuming_in_a_new_session_the_name_is_gone_and_the_question_still_reads_well(
+    client, respondent, bradford
+):
+    """The name is kept in the session only, so a "come back later" link cannot bring it
+    back: the questions are then asked about "the young person"."""
+    client.post(respondent.url())
+    client.post(respondent.url("who"), {"answered_by": "someone_for_me", "their_name": "Jayden"})
+    respondent.answer(1, "Yes")
+    later = Client()
+    later.post(respondent.url("resume", the_response(bradford).token))
+    page = later.get(respondent.url("question", 2)).content.decode()
+    assert "Does the young person feel safe?" in page and "Jayden" not in page
 
 
 def test_easy_read_on_every_screen(client, respondent):
