@@ -4,14 +4,24 @@ and how surveys were completed (alone, with help, by someone else).
 Counts only, each with the sum of the ids of what it counts (a response's id; for a focus
 group's places, made from the session's id) so that engagement.disclosure can round it where
 it is shown. The outcome filter does not narrow reach: a person is heard once, whatever they
-spoke about.
+spoke about. The council filter does: a survey is a council's when it asks about one of its
+outcomes (or about none), a focus group when it talked about one of them (or about none).
 """
 
-from django.db.models import Count, F, Sum
+from django.db.models import Count, Exists, F, OuterRef, Q, Sum
 
 from engagement.disclosure import Records
 from engagement.models import Voice
-from surveys.models import Audience, Channel, FocusGroupSession, Response, SettingType
+from surveys.models import (
+    Audience,
+    Channel,
+    Contribution,
+    FocusGroupSession,
+    Response,
+    SessionPrompt,
+    SettingType,
+    SurveyQuestion,
+)
 
 from .filters import Filters
 
@@ -32,6 +42,9 @@ def _responses(filters: Filters):
     responses = Response.objects.filter(completed_at__isnull=False)
     if filters.channel not in ("", Voice.Channel.SURVEY):
         return responses.none()
+    if filters.framework:
+        asked_here = SurveyQuestion.objects.filter(filters.in_framework()).values("page_id")
+        responses = responses.filter(survey_id__in=asked_here)
     if filters.audience:
         responses = responses.filter(audience=filters.audience)
     if filters.quarter:
@@ -44,11 +57,24 @@ def _sessions(filters: Filters):
     sessions = FocusGroupSession.objects.all()
     if filters.channel not in ("", Voice.Channel.FOCUS_GROUP):
         return sessions.none()
+    if filters.framework:
+        sessions = sessions.filter(_talked_about_this_council(filters))
     if filters.quarter:
         sessions = sessions.filter(
             held_on__gte=filters.quarter.start, held_on__lt=filters.quarter.end
         )
     return sessions
+
+
+def _talked_about_this_council(filters: Filters) -> Q:
+    """A session's prompts or contributions are about this council's outcomes, or none of them
+    is about any outcome."""
+    here, linked = Q(), Q()
+    for rows in (SessionPrompt.objects, Contribution.objects):
+        of_session = rows.filter(session=OuterRef("pk"))
+        here |= Exists(of_session.filter(outcome__path__startswith=filters.framework.path))
+        linked |= Exists(of_session.filter(outcome__isnull=False))
+    return here | ~linked
 
 
 def reach_rows(filters: Filters | None = None) -> list[dict]:

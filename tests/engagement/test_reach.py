@@ -40,3 +40,39 @@ def test_demo_focus_groups_are_like_rochdales(demo_site):
     assert sessions.filter(parent_carer_count__gt=0).count() == 1
     contributions = sum(s.contributions.count() for s in sessions)
     assert 70 <= contributions <= 90
+
+
+def test_each_council_hears_only_the_people_who_spoke_about_its_outcomes(demo_site):
+    """A response counts for the council whose outcomes its survey asks about; a focus group
+    for the council whose outcomes it talked about; one about no outcome counts for each."""
+    from engagement.dashboard.filters import Filters
+    from outcomes_cms.models import OutcomePage, OutcomesFrameworkPage
+    from surveys.models import SessionPrompt, SurveyQuestion
+
+    def heard(council, setting="") -> int:
+        rows = reach_rows(Filters(framework=council))
+        return sum(row["people"] for row in rows if (row["setting"] == "") == (setting == ""))
+
+    completed = Response.objects.filter(completed_at__isnull=False)
+    councils = list(OutcomesFrameworkPage.objects.all())
+    counts = []
+    for council in councils:
+        its_surveys = SurveyQuestion.objects.filter(outcome__path__startswith=council.path)
+        counts.append(completed.filter(survey_id__in=its_surveys.values("page_id")).count())
+        assert heard(council) == counts[-1]
+    assert sum(counts) == completed.count() and max(counts) < completed.count()
+
+    first, second = councils[:2]
+    group = FocusGroupSession.objects.create(
+        title="Second council's group",
+        held_on=datetime.date(2026, 11, 1),
+        setting_type="youth_group",
+        young_people_count=7,
+        consent="verbal",
+    )
+    before = heard(first, "sessions"), heard(second, "sessions")
+    assert before[0] >= 7 and before[1] >= 7  # about no outcome yet: each council's
+    SessionPrompt.objects.create(
+        session=group, text="What helps?", outcome=OutcomePage.objects.child_of(second).first()
+    )
+    assert (heard(first, "sessions"), heard(second, "sessions")) == (before[0] - 7, before[1])
