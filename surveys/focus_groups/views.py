@@ -212,6 +212,8 @@ def contribution_edit(request, pk: int, contribution_id: int):
         [get_object_or_404(session.contributions, pk=contribution_id)]
     )[0]
     if contribution.shown_text is None:
+        if contribution.created_by_id != request.user.pk:
+            raise Http404  # as on the session page (listed_for): not even that it exists
         messages.info(request, NOT_SHOWN)
         return redirect("focus_group_session", pk=session.pk)
     # The box holds the redacted words: saving them keeps no more than anyone may read.

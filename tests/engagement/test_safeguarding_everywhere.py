@@ -98,6 +98,8 @@ def test_not_on_the_focus_group_page_even_for_its_facilitator(client, focus_grou
     # Not even listed for anyone but whoever wrote it down: "Not shown" long after checking
     # would say which contribution went to the lead.
     assert WORDS not in page and f"contribution-{contribution.pk}" not in page
+    edit = client.get(f"/focus-groups/{session.pk}/contributions/{contribution.pk}/")
+    assert edit.status_code == 404  # nor does its edit page say it exists
 
 
 def test_cleared_by_a_lead_it_is_shown_redacted_like_any_other(officer, survey_disclosure):
