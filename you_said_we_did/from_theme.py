@@ -3,6 +3,8 @@ site's council, the counts (published by engagement.disclosure, never the true s
 and a shortlist of quotes (only comments that may be quoted), for the officer to finish and
 send to the ambassadors."""
 
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
@@ -22,11 +24,11 @@ WE_DID_TO_WRITE = "Not written yet: say what changed, or what we are doing about
 
 
 def shortlist(theme: Theme) -> list[Voice]:
-    """The newest comments in the theme that may be quoted (checked, not with the lead,
-    authors agreed; Voice.objects leaves every other out), from this site's council (or about
-    no outcome), each saying something different."""
+    """The newest comments in the theme a public page may show (checked, not with the lead,
+    authors agreed, no contact details: Voice.objects.fit_to_publish), from this site's
+    council (or about no outcome), each saying something different."""
     chosen, words = [], set()
-    quotable = in_framework(Voice.objects.quotable(), None)
+    quotable = in_framework(Voice.objects.fit_to_publish(), None)
     for voice in carrying(theme, quotable).order_by("-said_at")[:200]:
         if voice.redacted_text not in words:
             chosen.append(voice)
@@ -36,13 +38,20 @@ def shortlist(theme: Theme) -> list[Voice]:
     return chosen
 
 
-def draft_page(theme: Theme) -> YouSaidWeDidPage:
-    """The unsaved draft: themes, outcomes, counts as published, quotes."""
+@dataclass
+class Draft:
+    page: YouSaidWeDidPage
+    evidence: dict
+    quotes: list[Voice]
+
+
+def draft_page(theme: Theme) -> Draft:
+    """The unsaved draft (themes, outcomes, counts as published, quotes), computed once."""
     page = YouSaidWeDidPage(title=f"You said: {theme.name}", status="heard")
     page.themes = [theme]
     own = site_framework()
     outcomes = theme.outcomes.all()
-    page.outcomes = [o for o in outcomes if own is None or o.path.startswith(own.path)]
+    page.outcomes = list(outcomes.descendant_of(own) if own else outcomes)
     evidence = evidence_for(page)
     by_audience = "; ".join(f"{label.lower()}: {count}" for label, count in evidence["by_audience"])
     page.you_said = (
@@ -50,8 +59,9 @@ def draft_page(theme: Theme) -> YouSaidWeDidPage:
         "Say what people told us here, in plain words."
     )
     page.we_did = WE_DID_TO_WRITE
-    page.quotes = [ChosenQuote(voice=voice) for voice in shortlist(theme)]
-    return page
+    quotes = shortlist(theme)
+    page.quotes = [ChosenQuote(voice=voice) for voice in quotes]
+    return Draft(page, evidence, quotes)
 
 
 def _unique_slug(index, base: str) -> str:
@@ -67,7 +77,8 @@ def write_from_theme(request, pk: int):
     index = YouSaidWeDidIndexPage.objects.first()
     if index is not None and not index.permissions_for_user(request.user).can_add_subpage():
         raise PermissionDenied
-    page = draft_page(theme)
+    draft = draft_page(theme)
+    page = draft.page
     if request.method == "POST" and index is not None:
         page.slug = _unique_slug(index, slugify(page.title)[:50] or "you-said")
         page.live = False
@@ -83,8 +94,8 @@ def write_from_theme(request, pk: int):
         {
             "theme": theme,
             "page": page,
-            "evidence": evidence_for(page),
-            "quotes": shortlist(theme),
+            "evidence": draft.evidence,
+            "quotes": draft.quotes,
             "index": index,
             "themes_url": reverse("wagtailsnippets_engagement_theme:list"),
         },

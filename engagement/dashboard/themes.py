@@ -132,19 +132,6 @@ def rising(counts: pd.DataFrame, latest: Quarter) -> list[dict]:
     ]
 
 
-# Headline quotes: the words of young people and parent carers, never a plea with contact
-# details (a comment with personal data, or one still showing a redaction like "[phone]").
-HEADLINE_AUDIENCES = [Voice.Audience.YOUNG_PERSON, Voice.Audience.PARENT_CARER]
-
-
-def headline_quotable(voices: QuerySet) -> QuerySet:
-    return (
-        voices.quotable()
-        .filter(audience__in=HEADLINE_AUDIENCES, personal_data=False)
-        .exclude(redacted_text__contains="[")
-    )
-
-
 def examples(filters: Filters, themes: list[Theme]) -> dict[int, list[str]]:
     """Newest redacted comments that may be quoted, EXAMPLES_PER_THEME per theme or none, and
     no quote twice (a comment in two themes, or the same words said twice).
@@ -153,7 +140,7 @@ def examples(filters: Filters, themes: list[Theme]) -> dict[int, list[str]]:
     filter does not apply), and only when 5 or more could be quoted, so that how many are
     shown never counts them.
     """
-    quotable = headline_quotable(replace(filters, outcome=None).voices(Voice.objects.all()))
+    quotable = replace(filters, outcome=None).voices(Voice.objects.fit_to_publish())
     quotes, used = {}, set()
     for theme in themes:
         listable = in_groups_of_five(theme, quotable, filters.in_framework())

@@ -40,6 +40,20 @@ class VoiceQuerySet(models.QuerySet):
     def quotable(self):
         return self.filter(consent_to_quote=True)
 
+    def fit_to_publish(self):
+        """Quotes a public page may show unasked (the dashboard's headlines, the shortlist for
+        a 'You said, we did' page): young people's and parent carers' words, quotable, and never
+        a plea with contact details (a comment with personal data, or one still showing a
+        redaction like "[phone]")."""
+        return (
+            self.quotable()
+            .filter(
+                audience__in=[self.model.Audience.YOUNG_PERSON, self.model.Audience.PARENT_CARER]
+            )
+            .filter(personal_data=False)
+            .exclude(redacted_text__contains="[")
+        )
+
 
 class VisibleVoiceManager(models.Manager.from_queryset(VoiceQuerySet)):
     """The pool as everyone but the safeguarding lead may read it: comments already checked,
