@@ -96,11 +96,19 @@ def display_options(request) -> dict:
     return request.session.get(DISPLAY_KEY, {})
 
 
+def save_label(display: dict) -> str:
+    """The "Save and come back later" button's name as this person's screens show it (easy
+    read: "Stop ..."). Every page that names it uses this, so the name told is the one seen."""
+    return "Stop and come back later" if display.get("easy_read") else "Save and come back later"
+
+
 def _render(request, survey, template, context=None, status=200):
+    display = display_options(request)
     context = {
         "page": survey,
         "survey": survey,
-        "display": display_options(request),
+        "display": display,
+        "save_label": save_label(display),
         **(context or {}),
     }
     return TemplateResponse(request, f"surveys/{template}", context, status=status)
@@ -302,14 +310,16 @@ def question(request, survey: SurveyPage, number: int):
     wording = Wording(request, survey, response)
     returning = request.GET.get("return") == "check" or request.POST.get("return") == "check"
     if request.method == "POST":
-        form = QuestionForm(request.POST, question=asked, easy_read=wording.easy_read)
         saving_for_later = "save_for_later" in request.POST
-        if form.is_valid() and (not saving_for_later or form.something_given()):
-            earlier = journey.answers.get(asked.pk)
-            journey.record(save_answer(response, asked, form.cleaned_data["given"], earlier))
-        if saving_for_later:  # answered or not: a child can stop at any question
-            return _go(request, _url(request, survey, "save"))
+        form = QuestionForm(
+            request.POST, question=asked, easy_read=wording.easy_read, saving=saving_for_later
+        )
         if form.is_valid():
+            if not saving_for_later or form.something_given():
+                earlier = journey.answers.get(asked.pk)
+                journey.record(save_answer(response, asked, form.cleaned_data["given"], earlier))
+            if saving_for_later:  # answered or not: a child can stop at any question
+                return _go(request, _url(request, survey, "save"))
             following = None if returning else journey.next_question_after(asked)
             if is_chat(request) and following is not None:
                 return _chat_step(request, survey, journey, wording, asked, following)
@@ -480,7 +490,7 @@ def resume(request, survey: SurveyPage, token: str):
     messages.info(
         request,
         "Welcome back. The link you used does not work any more: to come back again later, "
-        "choose “Save and come back later” for a new one.",
+        f"choose “{save_label(display_options(request))}” for a new one.",
     )
     return redirect(_url(request, survey) + Journey(survey, response).next_step_after(survey))
 

@@ -12,7 +12,9 @@ PREFER_NOT_TO_SAY = Answer.Special.PREFER_NOT_TO_SAY.value
 
 
 def _text_limit_message(what: str):
-    return {"max_length": f"{what} must be {TEXT_LIMIT} characters or fewer"}
+    """The limit and how long theirs is (Django fills in show_value: the length given)."""
+    limit = f"{what} must be {TEXT_LIMIT} characters or fewer."
+    return {"max_length": limit + " Yours has %(show_value)d."}
 
 
 class StartForm(forms.Form):
@@ -29,11 +31,24 @@ class StartForm(forms.Form):
 
 
 class QuestionForm(forms.Form):
-    """One question: its options (or a text box), the special answers, and an optional comment."""
+    """One question: its options (or a text box), the special answers, and an optional comment.
 
-    def __init__(self, *args, question: SurveyQuestion, easy_read: bool = False, **kwargs):
+    saving: posted by "Save and come back later". A question that needs an answer may then be
+    left with nothing chosen and nothing typed (nothing is saved, nothing is asked for); what
+    is typed is checked as on "Continue", so it is saved or its error shown, never dropped.
+    """
+
+    def __init__(
+        self,
+        *args,
+        question: SurveyQuestion,
+        easy_read: bool = False,
+        saving: bool = False,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         self.question = question
+        self.saving = saving
         self.scale = question.scale
         self.options = list(self.scale.options.all())
         self.specials = []
@@ -109,13 +124,25 @@ class QuestionForm(forms.Form):
                 "answer", f"Choose '{dict(self.specials)[specials[0]]}' on its own, or untick it"
             )
         elif self.question.required and not (picked or text) and "text" not in self.errors:
-            message = (
-                "Write your answer, or choose 'Prefer not to say'"
-                if self.scale.is_free_text
-                else "Choose an answer"
-                + (", or choose 'I don't understand'" if self.specials else "")
-            )
-            self.add_error("text" if self.scale.is_free_text else "answer", message)
+            commented = bool(str(self.data.get("comment", "")).strip())
+            if self.saving and commented:
+                # A comment is kept with its answer: stored alone, it would be lost.
+                message = (
+                    "To save your comment, write your answer or choose 'Prefer not to say'"
+                    if self.scale.is_free_text
+                    else "To save your comment, choose an answer or 'Prefer not to say'"
+                )
+            elif self.saving:
+                message = ""  # stopping with nothing given: nothing to save, nothing to ask
+            else:
+                message = (
+                    "Write your answer, or choose 'Prefer not to say'"
+                    if self.scale.is_free_text
+                    else "Choose an answer"
+                    + (", or choose 'I don't understand'" if self.specials else "")
+                )
+            if message:
+                self.add_error("text" if self.scale.is_free_text else "answer", message)
 
         by_id = {str(o.pk): o for o in self.options}
         cleaned["given"] = {

@@ -12,7 +12,7 @@ import surveys.demo
 import surveys.flow
 from outcomes_cms.models import HomePage
 from surveys.demo import seed_surveys
-from surveys.models import Response
+from surveys.models import Answer, Response, SurveyPage
 from tests.browser.conftest import serious_axe_violations
 from tests.conftest import load_frameworks
 
@@ -57,8 +57,8 @@ def new_page(browser):
         context.close()
 
 
-def latest_response() -> Response:
-    return Response.objects.filter(survey__slug=SLUG).order_by("-pk").first()
+def latest_response(slug: str = SLUG) -> Response:
+    return Response.objects.filter(survey__slug=slug).order_by("-pk").first()
 
 
 def tab_to(page, condition: str, what: str, limit: int = 40, key: str = "Tab"):
@@ -469,3 +469,39 @@ def test_a_saved_link_works_once_and_says_so(new_page, survey_url):
     again.goto(link)
     assert again.get_by_role("heading", level=1).inner_text() == "This link does not work"
     assert serious_axe_violations(again) == [], "a used link"
+
+
+@pytest.mark.parametrize("javascript", [False, True], ids=["no-javascript", "chat"])
+def test_saving_too_many_words_says_so_keeps_them_and_saves_nothing(
+    new_page, survey_url, site_url, javascript
+):
+    """ "Save and come back later" with 2,000 characters where 1,000 are allowed: the screen
+    again with the error and the words, never "Your answers are saved" with them dropped.
+    Without JavaScript the Bradford question's "Tell us more" box; in the chat (which asks for
+    comments after the answer) a free-text answer."""
+    page = new_page(LARGE, javascript=javascript)
+    words = "a" * 2000
+    if javascript:
+        survey = SurveyPage.objects.get(slug="rochdale-young-people")
+        number = next(n for n, q in enumerate(survey.active_questions(), 1) if q.scale.is_free_text)
+        start(page, f"{site_url}/{survey.slug}/")
+        page.goto(f"{site_url}/{survey.slug}/question/{number}/")
+        assert is_chat(page)
+        box = page.locator("form.question-form textarea[name=text]")
+        message = "Your answer must be 1000 characters or fewer. Yours has 2000."
+    else:
+        survey = SurveyPage.objects.get(slug=SLUG)
+        number = 1
+        start(page, survey_url)
+        page.get_by_role("radio", name="Yes", exact=True).check()
+        page.get_by_text("Tell us more (optional)").click()
+        box = page.locator("form.question-form textarea[name=comment]")
+        message = "Your comment must be 1000 characters or fewer. Yours has 2000."
+    box.fill(words)
+    page.get_by_role("button", name="Save and come back later").click()
+    page.wait_for_selector(".error-summary")
+    assert page.url.endswith(f"/question/{number}/")
+    assert message in page.locator(".error-summary").inner_text()
+    assert box.input_value() == words
+    assert "Your answers are saved" not in page.content()
+    assert not Answer.objects.filter(response=latest_response(survey.slug)).exists()

@@ -226,6 +226,125 @@ def test_a_too_long_comment_is_refused_and_kept(client, respondent):
     assert long_comment.strip() in response.content.decode()
 
 
+SAVE = {"save_for_later": "1"}
+
+
+def test_saving_for_later_with_a_too_long_comment_says_what_to_change_and_saves_nothing(
+    client, respondent, bradford
+):
+    """ "Save and come back later" with more words than allowed: the same screen again, with
+    the limit and how long theirs is, the words still in the box, and nothing stored. No
+    "saved" page, no link: nothing claims the answers were saved."""
+    respondent.start()
+    long_comment = "a" * 2000
+    yes = respondent.option_value(1, "Yes")
+    shown = client.post(
+        respondent.url("question", 1), {"answer": yes, "comment": long_comment, **SAVE}
+    )
+    html = shown.content.decode()
+    assert shown.status_code == 400 and not shown.has_header("Location")
+    assert 'class="error-summary"' in html
+    assert "Your comment must be 1000 characters or fewer. Yours has 2000." in html
+    assert f">{long_comment}</textarea>" in html
+    assert f'value="{yes}" id="id_answer_0" checked>' in html  # the answer chosen, kept too
+    held = the_response(bradford)
+    assert not Answer.objects.filter(response=held).exists()
+    assert not Voice.including_withheld.filter(survey_answer__response=held).exists()
+    assert held.token not in html and "/resume/" not in html
+    assert "Your answers are saved" not in html
+
+
+def test_saving_for_later_with_a_too_long_free_text_answer_saves_nothing(
+    client, rochdale_young_people
+):
+    respondent = Respondent(client, rochdale_young_people)
+    respondent.start()
+    questions = rochdale_young_people.active_questions()
+    free = next(n for n, q in enumerate(questions, 1) if q.scale.is_free_text)
+    long_text = "b" * 2000
+    for chat in ({}, {"HTTP_X_SURVEY_CHAT": "1"}):  # the plain page, and the chat's post
+        shown = client.post(respondent.url("question", free), {"text": long_text, **SAVE}, **chat)
+        html = shown.content.decode()
+        assert shown.status_code == 400 and not shown.has_header("X-Survey-Location")
+        assert "Your answer must be 1000 characters or fewer. Yours has 2000." in html
+        assert f">{long_text}</textarea>" in html
+        assert ("<html" in html) is not bool(chat)  # the chat gets the form alone, to replace
+        assert not Answer.objects.filter(response=the_response(rochdale_young_people)).exists()
+
+
+def test_the_chat_saving_a_too_long_comment_gets_the_form_back_with_the_error(
+    client, respondent, bradford
+):
+    respondent.start()
+    long_comment = "c" * 2000
+    shown = client.post(
+        respondent.url("question", 1),
+        {"answer": respondent.option_value(1, "Yes"), "comment": long_comment, **SAVE},
+        HTTP_X_SURVEY_CHAT="1",
+    )
+    html = shown.content.decode()
+    assert shown.status_code == 400 and not shown.has_header("X-Survey-Location")
+    assert "<html" not in html
+    assert "Your comment must be 1000 characters or fewer. Yours has 2000." in html
+    assert f">{long_comment}</textarea>" in html
+    assert not Answer.objects.filter(response=the_response(bradford)).exists()
+
+
+def test_saving_for_later_with_only_a_comment_asks_for_an_answer_to_keep_it(
+    client, respondent, bradford
+):
+    """A comment typed on a question that needs an answer cannot be stored alone: rather than
+    drop it, the screen says what to choose, and the words stay in the box."""
+    respondent.start()
+    shown = client.post(respondent.url("question", 1), {"comment": "I typed this", **SAVE})
+    html = shown.content.decode()
+    assert shown.status_code == 400
+    assert "To save your comment, choose an answer or &#x27;Prefer not to say&#x27;" in html
+    assert "I typed this</textarea>" in html
+    assert not Answer.objects.filter(response=the_response(bradford)).exists()
+    # With nothing chosen or typed, it stops at once, as before.
+    assert client.post(respondent.url("question", 1), SAVE)["Location"] == respondent.url("save")
+
+
+def test_saving_for_later_twice_stores_once_and_shows_the_same_link(client, respondent, bradford):
+    """A retry stores the answer once. Saving again before the link is used shows the same
+    link: one link works at a time, and one already copied or scanned is not lost."""
+    respondent.start()
+    data = {"answer": respondent.option_value(1, "No"), "comment": "Kept words", **SAVE}
+    for _ in range(2):
+        assert client.post(respondent.url("question", 1), data)["Location"] == respondent.url(
+            "save"
+        )
+    held = the_response(bradford)
+    answer = Answer.objects.get(response=held)
+    assert (answer.labels, answer.comment) == (["No"], "Kept words")
+    assert Voice.including_withheld.filter(survey_answer__response=held).count() == 1
+    first = client.get(respondent.url("save")).content.decode()
+    second = client.get(respondent.url("save")).content.decode()
+    assert held.token in first and held.token in second
+    assert the_response(bradford).token == held.token
+
+
+def test_the_save_pages_name_the_button_as_the_screen_shows_it(bradford):
+    """Easy read calls it "Stop and come back later": the pages it leads to say the same."""
+    for easy_read, label, other in (
+        ("", "Save and come back later", "Stop and come back later"),
+        ("on", "Stop and come back later", "Save and come back later"),
+    ):
+        browser, later = Client(), Client()
+        respondent = Respondent(browser, bradford)
+        for client in (browser, later):
+            client.post(respondent.url("options"), {"easy_read": easy_read, "next": "/"})
+        respondent.start()
+        question = browser.get(respondent.url("question", 1)).content.decode()
+        saved = browser.get(respondent.url("save")).content.decode()
+        token = the_response(bradford).token
+        opened = later.get(respondent.url("resume", token)).content.decode()
+        carried_on = later.get(later.post(respondent.url("resume", token))["Location"])
+        for page in (question, saved, opened, carried_on.content.decode()):
+            assert label in page and other not in page
+
+
 def test_change_from_check_answers_returns_to_check_answers(client, respondent, bradford):
     respondent.start()
     respondent.answer_all("Yes")

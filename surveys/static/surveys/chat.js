@@ -249,7 +249,9 @@
     const heading = form.querySelector(".question__heading");
     if (heading) heading.setAttribute("tabindex", "-1");
     const details = form.querySelector("details.your-voice");
-    if (details) details.remove(); // asked after the answer instead
+    // Asked after the answer instead; but a comment the server sent back with an error (typed
+    // before this script ran) stays, with its words and what to change.
+    if (details && !details.querySelector(".error-message")) details.remove();
     const continueButton = form.querySelector(".question-form__continue");
     if (form.classList.contains("question-form--one")) {
       form.querySelectorAll(".choice-card").forEach(function (card) {
