@@ -64,8 +64,16 @@ class DashboardFilterForm(forms.Form):
         self.default_framework = default_framework
         self.fields["framework"].label_from_instance = lambda page: page.area_name
         framework = self._chosen_framework() or default_framework
+        self.outcome_of_another_council = False
         if framework:  # only the chosen council's outcomes can be picked
-            self.fields["outcome"].queryset = OutcomePage.objects.live().child_of(framework)
+            outcomes = OutcomePage.objects.live().child_of(framework)
+            self.fields["outcome"].queryset = outcomes
+            # An outcome picked before the council was changed: drop it and say so, rather
+            # than refuse every filter.
+            outcome = self.data.get("outcome", "")
+            if outcome.isdigit() and not outcomes.filter(pk=outcome).exists():
+                self.data.pop("outcome")
+                self.outcome_of_another_council = True
         self.fields["period"].choices = [("", "All time")] + [
             (quarter.key, quarter.label) for quarter in recent_quarters()
         ]

@@ -222,3 +222,19 @@ def test_the_pdf_report_carries_the_same_published_figures(
 def csv_lines(client, filters) -> list[str]:
     export = client.get(reverse("dashboard:figures_csv"), filters)
     return b"".join(export.streaming_content).decode("utf-8-sig").splitlines()
+
+
+def test_changing_council_drops_the_other_councils_outcome_and_says_so(client, demo_site):
+    from engagement.roles import COMMISSIONER
+    from outcomes_cms.models import OutcomePage, OutcomesFrameworkPage
+
+    signed_in(client, COMMISSIONER)
+    rochdale = OutcomesFrameworkPage.objects.get(area_name="Rochdale")
+    bradford = OutcomesFrameworkPage.objects.get(area_name="Bradford")
+    theirs = OutcomePage.objects.child_of(rochdale).live().first()
+    address = f"/dashboard/?framework={bradford.pk}&outcome={theirs.pk}&audience=young_people"
+    html = client.get(address).content.decode()
+    assert "The outcome you had chosen is not one of Bradford" in html
+    # The other filters hold, for the council chosen: nothing is reset to the site's own.
+    assert "Showing: Bradford, All time, Young people." in html
+    assert theirs.title not in html.split("Showing:")[1].split("</p>")[0]
