@@ -93,7 +93,7 @@ def seed(answers: int, comments: int, rng: random.Random) -> None:
                 response=response, question=question, audience=response.audience,
                 counts_as=rng.choice(["positive", "positive", "neutral", "negative"]),
                 special=rng.choice([""] * 30 + ["dont_understand"]),
-                answered_at=response.completed_at,
+                answered_at=response.completed_at, sent=True,
             )
             for response in responses
             for question in questions[response.survey_id][:10]

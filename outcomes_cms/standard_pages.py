@@ -84,6 +84,8 @@ PRIVACY = {
         ),
         *_section(
             "Who sees your answers",
+            "Nobody at the council reads your answers before you send them. The only exception "
+            "is on keeping safe, below.",
             "Council staff who plan SEND services read what people said. When we share results, "
             "we never show a number smaller than 5, so nobody can work out who said what.",
             "We take out names, phone numbers and addresses before anyone else reads a comment.",

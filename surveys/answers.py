@@ -138,6 +138,8 @@ def complete(response: Response, hear_back_email: str = "") -> bool:
                 completed_at=timezone.now()
             )
         )
+        if done_now:
+            response.answers.update(sent=True)
         if done_now and hear_back_email:
             HearBackRequest.objects.update_or_create(
                 response=response, defaults={"email": hear_back_email}

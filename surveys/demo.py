@@ -268,7 +268,7 @@ def invent_responses(survey: SurveyPage, count: int, rng: random.Random) -> None
             updated_at=started + timedelta(minutes=8),
             completed_at=started + timedelta(minutes=8) if complete else None,
         )
-        Answer.objects.filter(response=response).update(answered_at=started)
+        Answer.objects.filter(response=response).update(answered_at=started, sent=complete)
     Voice.objects.bulk_create(voices)
 
 

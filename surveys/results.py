@@ -140,10 +140,11 @@ def share_poster(request, survey_id: int):
 def answers_csv(request, survey_id: int):
     survey = get_object_or_404(SurveyPage, pk=survey_id)
     numbers = {q.pk: n for n, q in enumerate(survey.questions.all(), start=1)}
-    # A response with words not yet checked or with the safeguarding lead is left out whole,
-    # as if it had been erased: a blank where words should be would say which ones went where.
+    # Only answers sent ("Send my answers"). A response with words not yet checked or with the
+    # safeguarding lead is left out whole, as if it had been erased: a blank where words
+    # should be would say which ones went where.
     answers = (
-        Answer.objects.filter(response__survey=survey)
+        Answer.objects.filter(response__survey=survey, sent=True)
         .exclude(response__in=withheld_ids("survey_answer__response"))
         .select_related("response", "response__link", "question", "question__outcome")
         .order_by("response_id", "question__sort_order")

@@ -70,8 +70,7 @@ class DashboardFilterForm(forms.Form):
             self.fields["outcome"].queryset = outcomes
             # An outcome picked before the council was changed: drop it and say so, rather
             # than refuse every filter.
-            outcome = self.data.get("outcome", "")
-            if outcome.isdigit() and not outcomes.filter(pk=outcome).exists():
+            if self._outcome_of_another_council(outcomes):
                 self.data.pop("outcome")
                 self.outcome_of_another_council = True
         self.fields["period"].choices = [("", "All time")] + [
@@ -79,6 +78,14 @@ class DashboardFilterForm(forms.Form):
         ]
         for field in self.fields.values():
             field.hide_optional = True  # every filter is optional: saying so adds only noise
+
+    def _outcome_of_another_council(self, outcomes) -> bool:
+        any_council = forms.ModelChoiceField(queryset=OutcomePage.objects.live(), required=False)
+        try:
+            outcome = any_council.clean(self.data.get("outcome"))
+        except forms.ValidationError:
+            return False  # not an outcome at all: the field says so
+        return outcome is not None and not outcomes.filter(pk=outcome.pk).exists()
 
     def _chosen_framework(self) -> OutcomesFrameworkPage | None:
         try:
@@ -119,6 +126,7 @@ class Filters:
         and picks the chosen quarter out of them (Answer.quarter)."""
         if not self.answers_apply:
             return answers.none()
+        answers = answers.filter(sent=True)  # an answer not sent yet is its respondent's alone
         if self.audience:
             answers = answers.filter(audience=AUDIENCES[self.audience][1])
         if self.outcome:

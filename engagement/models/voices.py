@@ -37,6 +37,11 @@ class VoiceQuerySet(models.QuerySet):
             models.Q(safeguarding_flag=True) & ~models.Q(safeguarding_case__status="no_concern")
         )
 
+    def sent(self):
+        """Not the words of a survey its respondent has not sent yet: until "Send my answers"
+        they may still change or delete them (the safeguarding check reads them at once)."""
+        return self.exclude(survey_answer__isnull=False, survey_answer__sent=False)
+
     def quotable(self):
         return self.filter(consent_to_quote=True)
 
@@ -57,7 +62,8 @@ class VoiceQuerySet(models.QuerySet):
 
 class VisibleVoiceManager(models.Manager.from_queryset(VoiceQuerySet)):
     """The pool as everyone but the safeguarding lead may read it: comments already checked,
-    and never a possible disclosure a lead has not cleared ("no concern").
+    sent (never a survey's words before its respondent sends them), and never a possible
+    disclosure a lead has not cleared ("no concern").
 
     It is Voice's default manager, so every query that does not ask otherwise (Voice.objects,
     the reverse relations outcome.voices, answer.voices and import.voices, Wagtail's views and
@@ -68,7 +74,7 @@ class VisibleVoiceManager(models.Manager.from_queryset(VoiceQuerySet)):
     """
 
     def get_queryset(self):
-        return super().get_queryset().checked().not_with_safeguarding_lead()
+        return super().get_queryset().checked().sent().not_with_safeguarding_lead()
 
 
 class Voice(models.Model):

@@ -88,6 +88,10 @@ class Answer(models.Model):
     audience = models.CharField(
         max_length=16, choices=Response._meta.get_field("audience").choices, editable=False
     )
+    # Sent with its response ("Send my answers"): until then the answer is the respondent's
+    # alone to change or delete, and no figure counts it. Copied from the response like the
+    # audience (kept in step by surveys.answers.complete) so counting needs no join.
+    sent = models.BooleanField(default=False, editable=False)
     quarter = models.GeneratedField(
         expression=TruncQuarter(
             "answered_at", output_field=models.DateField(), tzinfo=ZoneInfo(settings.TIME_ZONE)
@@ -102,7 +106,7 @@ class Answer(models.Model):
         ]
         indexes = [
             models.Index(
-                fields=["question", "audience", "quarter", "counts_as", "special"],
+                fields=["question", "sent", "audience", "quarter", "counts_as", "special"],
                 name="answer_tally",
             )
         ]
@@ -114,6 +118,7 @@ class Answer(models.Model):
     def save(self, *args, **kwargs):
         if not self.audience:
             self.audience = self.response.audience
+        self.sent = self.response.completed_at is not None
         super().save(*args, **kwargs)
 
     def display(self) -> str:

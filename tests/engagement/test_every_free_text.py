@@ -62,6 +62,8 @@ def test_a_disclosure_in_a_free_text_answer_reaches_the_lead_only(
     assert "Free-text answer to 'What stops you going to clubs" in case.source
     assert mailoutbox[-1].to == ["lead@council.example"] and "07700" not in mailoutbox[-1].body
 
+    for respondent, _ in free_text_answers:
+        respondent.send()
     rows = answers_csv(client, rochdale_survey)
     body = str(rows)
     assert "scared to go home" not in body and "07700" not in body

@@ -34,6 +34,7 @@ def survey_disclosure(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         respondent.start()
         respondent.answer(1, "Yes", comment=DISCLOSURE)
+        respondent.send()  # sent, so only the safeguarding check stands between it and staff
     case = SafeguardingCase.objects.get(voice__text=DISCLOSURE)
     return survey, case
 

@@ -50,6 +50,15 @@ class Respondent:
                 return response
             number = int(match.group(1))
 
+    def send(self, **data):
+        """'Prefer not to say' to whatever is still unanswered, then 'Send my answers'."""
+        while True:
+            response = self.client.post(self.url("check"), {"email": "", **data})
+            match = re.search(r"/question/(\d+)/", response.get("Location", ""))
+            if not match:
+                return response
+            self.answer(int(match.group(1)), answer="prefer_not_to_say")
+
 
 @pytest.fixture
 def respondent(client, bradford):

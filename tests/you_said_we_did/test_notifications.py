@@ -3,6 +3,7 @@
 import pytest
 from django.core import mail
 from django.core.signing import dumps
+from django.utils import timezone
 
 from surveys.models import HearBackRequest, Response, SurveyPage
 from you_said_we_did.models import Notification
@@ -21,7 +22,9 @@ def asked_to_hear_back(themed_comment):
 
     def make(email: str, text: str = "The taxi to school is late every day"):
         survey = SurveyPage.objects.get(slug="rochdale-young-people")
-        response = Response.objects.create(survey=survey, audience="young_people")
+        response = Response.objects.create(
+            survey=survey, audience="young_people", completed_at=timezone.now()
+        )
         question = survey.active_questions()[0]
         answer = response.answers.create(question=question, comment=text)
         themed_comment(text, survey_answer=answer)

@@ -181,6 +181,7 @@ def world(demo_site) -> World:
                         category, CountsAs.NOT_COUNTED
                     ),
                     special="dont_understand" if category == "dont_understand" else "",
+                    sent=True,
                 )
             )  # fmt: skip
         Answer.objects.bulk_create(given)
