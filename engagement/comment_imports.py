@@ -83,8 +83,9 @@ def upload(request):
         comment_import.save()
         return redirect("comment_import_preview", comment_import.pk)
     imports = list(CommentImport.objects.filter(status=CommentImport.Status.IMPORTED)[:20])
+    progress = checking_progress("comment_import", [item.pk for item in imports])
     for item in imports:
-        item.checked, item.total = checking_progress({"comment_import": item})
+        item.checked, item.total = progress[item.pk]
     return TemplateResponse(
         request,
         "engagement/admin/import_upload.html",
@@ -293,7 +294,7 @@ def import_rows(comment_import: CommentImport, good: list, column: str) -> int:
 def progress(request, comment_import: CommentImport):
     """How many of the import's comments are checked so far. A link shows the latest count
     (no automatic refresh: WCAG 2.2.1, and axe's meta-refresh rule, forbid timed reloads)."""
-    checked, total = checking_progress({"comment_import": comment_import})
+    checked, total = checking_progress("comment_import", [comment_import.pk])[comment_import.pk]
     return TemplateResponse(
         request,
         "engagement/admin/import_progress.html",

@@ -35,6 +35,7 @@ def frameworks_in_order(request=None) -> "list[OutcomesFrameworkPage]":
     from outcomes_cms.models import OutcomesFrameworkPage
 
     own = site_framework(request)
+    # Drafts too: an officer links questions to a new council's outcomes before publishing.
     others = OutcomesFrameworkPage.objects.order_by("path")
     return ([own] if own else []) + [f for f in others if not own or f.pk != own.pk]
 
@@ -96,6 +97,14 @@ def framework_filter_choices(request=None) -> list[tuple[str, str]]:
     ]
 
 
+def about_council(framework, field: str = "outcome") -> Q:
+    """Rows about this council's outcomes, or about no outcome (words heard on the council's
+    own site are its own, whatever they are about): the one rule for "this council"."""
+    if framework is None:
+        return Q()
+    return Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__path__startswith": framework.path})
+
+
 def in_framework(voices, value: str | None, request=None):
     """Comments about the chosen council's outcomes (or about none): by default the site's."""
     from outcomes_cms.models import OutcomesFrameworkPage
@@ -103,7 +112,4 @@ def in_framework(voices, value: str | None, request=None):
     if value == ALL_COUNCILS:
         return voices
     framework = OutcomesFrameworkPage.objects.filter(pk=value).first() if value else None
-    framework = framework or site_framework(request)
-    if framework is None:
-        return voices
-    return voices.filter(Q(outcome__isnull=True) | Q(outcome__path__startswith=framework.path))
+    return voices.filter(about_council(framework or site_framework(request)))

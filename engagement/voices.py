@@ -1,9 +1,10 @@
 """The pool of comments' own writes and the few questions only it may answer about withheld
 comments (not yet checked, or with the safeguarding lead): nothing here returns their words."""
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, QuerySet
 
 from .models import Voice
+from .models.voices import CHECKED
 from .tasks import queue_analysis
 
 
@@ -31,15 +32,18 @@ def add_voices(voices: list[Voice], batch_size: int = 2000) -> list[Voice]:
     return created
 
 
-def checking_progress(source: dict) -> tuple[int, int]:
-    """(checked, total) of a source's comments, e.g. {"comment_import": an_import}: how far
-    checking has gone, without saying which comments, or how many, are with the lead."""
-    counts = Voice.including_withheld.filter(**source).aggregate(
-        total=Count("pk"),
-        # As VoiceQuerySet.checked(): analysed as the words stand now.
-        checked=Count("pk", filter=Q(analysed_at__isnull=False, analysed_text=F("text"))),
+def checking_progress(field: str, ids: list[int]) -> dict[int, tuple[int, int]]:
+    """(checked, total) of each source's comments, e.g. ("comment_import", [its ids]), in one
+    query: how far checking has gone, without saying which comments, or how many, are with
+    the lead."""
+    counts = (
+        Voice.including_withheld.filter(**{f"{field}__in": ids})
+        .values(field)
+        .annotate(total=Count("pk"), checked=Count("pk", filter=CHECKED))
+        .order_by()
     )
-    return counts["checked"], counts["total"]
+    found = {row[field]: (row["checked"], row["total"]) for row in counts}
+    return {pk: found.get(pk, (0, 0)) for pk in ids}
 
 
 def update_voices(source: dict, **fields) -> int:

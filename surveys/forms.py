@@ -138,8 +138,12 @@ class QuestionForm(forms.Form):
                 message = (
                     "Write your answer, or choose 'Prefer not to say'"
                     if self.scale.is_free_text
-                    else "Choose an answer"
-                    + (", or choose 'I don't understand'" if self.specials else "")
+                    else "Choose an answer, or choose "
+                    + (
+                        "'I don't understand'"
+                        if DONT_UNDERSTAND in dict(self.specials)
+                        else "'Prefer not to say'"
+                    )
                 )
             if message:
                 self.add_error("text" if self.scale.is_free_text else "answer", message)

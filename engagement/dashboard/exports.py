@@ -34,7 +34,7 @@ def _stamp() -> str:
 def figures_csv(request):
     return csv_download(
         f"send-voices-figures-{_stamp()}.csv",
-        csv_rows(all_figures(_filters(request), examples_for=0)),
+        csv_rows(all_figures(_filters(request), examples_for=0, breakdowns=True)),
     )
 
 
@@ -45,7 +45,7 @@ def figures_xlsx(request):
     return xlsx_download(
         f"send-voices-figures-{_stamp()}.xlsx",
         "Figures",
-        csv_rows(all_figures(_filters(request), examples_for=0)),
+        csv_rows(all_figures(_filters(request), examples_for=0, breakdowns=True)),
     )
 
 

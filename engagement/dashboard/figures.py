@@ -106,10 +106,11 @@ class AllFigures:
     reach_tables: dict[str, ShownTable]
     people_heard: dict[str, Published]  # the heard table's totals
     loop: dict
-    breakdowns: dict = None  # outcome pk -> its questions' answers by option (thread)
+    # outcome pk -> its questions' answers by option (thread): only the spreadsheets list them
+    breakdowns: dict | None = None
 
 
-def all_figures(filters: Filters, examples_for: int = 5) -> AllFigures:
+def all_figures(filters: Filters, examples_for: int = 5, breakdowns: bool = False) -> AllFigures:
     every_outcome = [o for _, outcomes in outcomes_by_framework(filters) for o in outcomes]
     counts = themes.theme_counts(filters)
     tables = theme_tables(filters, counts)
@@ -133,7 +134,9 @@ def all_figures(filters: Filters, examples_for: int = 5) -> AllFigures:
         breakdowns={
             outcome.pk: question_breakdowns(replace(filters, outcome=outcome), outcome)
             for outcome in every_outcome
-        },
+        }
+        if breakdowns
+        else None,
     )
 
 

@@ -10,7 +10,7 @@ from django import forms
 from django.db.models import Q, QuerySet
 
 from engagement.models import Voice
-from engagement.outcome_choices import site_framework
+from engagement.outcome_choices import about_council, site_framework
 from outcomes_cms.models import OutcomePage, OutcomesFrameworkPage
 from surveys.models import Audience
 
@@ -141,13 +141,7 @@ class Filters:
         return list(OutcomePage.objects.descendant_of(self.framework).values_list("pk", flat=True))
 
     def in_framework(self, field: str = "outcome") -> Q:
-        """Rows about this council's outcomes, or about no outcome (a comment heard on the
-        council's own site is its own, whatever it is about)."""
-        if not self.framework:
-            return Q()
-        return Q(**{f"{field}__isnull": True}) | Q(
-            **{f"{field}__path__startswith": self.framework.path}
-        )
+        return about_council(self.framework, field)
 
     def voices(self, voices: QuerySet, periods: bool = False) -> QuerySet:
         voices = voices.filter(self.in_framework())

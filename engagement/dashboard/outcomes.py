@@ -105,10 +105,9 @@ class OutcomeFigures:
         an all-time share is never set beside a last-quarter change."""
         if self.period != "all time":
             return self.overall.sentence(self.period) + (f"; {self.change}" if self.change else "")
-        latest = dict(self.trend).get(self.latest, NO_ANSWERS) if self.latest else NO_ANSWERS
         text = self.overall.sentence("all time")
         if self.latest:
-            text += ". Latest quarter: " + latest.sentence(self.latest.label)
+            text += ". Latest quarter: " + self.latest_share.sentence(self.latest.label)
             text += f"; {self.change}" if self.change else ""
         return text
 

@@ -19,16 +19,17 @@ class SafeguardingTier(models.TextChoices):
     CHECK = "check", "Please check"
 
 
+# Analysed as they stand now: the safeguarding check has read these very words.
+CHECKED = models.Q(analysed_at__isnull=False, analysed_text=models.F("text"))
+
+
 class VoiceQuerySet(models.QuerySet):
     def checked(self):
-        """Analysed as they stand now: the safeguarding check has read these very words."""
-        return self.filter(analysed_at__isnull=False, analysed_text=models.F("text"))
+        return self.filter(CHECKED)
 
     def needing_analysis(self):
         """Never analysed, or edited since (the queryset form of Voice.needs_analysis)."""
-        return self.filter(
-            models.Q(analysed_at__isnull=True) | ~models.Q(analysed_text=models.F("text"))
-        )
+        return self.exclude(CHECKED)
 
     def not_with_safeguarding_lead(self):
         """Never a possible disclosure a lead has not cleared ("no concern")."""

@@ -8,12 +8,14 @@ import os
 import shutil
 import threading
 
+import django
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.core.servers.basehttp import ThreadedWSGIServer
 from django.test.testcases import LiveServerThread
 from playwright.sync_api import sync_playwright
 
+from engagement.roles import sync_roles
 from outcomes_cms.demo import seed_outcomes_cms
 from tests.conftest import load_frameworks
 
@@ -88,7 +90,9 @@ def page(browser):
 
 @pytest.fixture
 def site_url(live_server, transactional_db):
-    """The live server's address, with the demo content loaded (flushed between such tests)."""
+    """The live server's address, with the demo content and the roles' groups loaded (the
+    database is flushed between such tests, groups and their permissions with it)."""
+    sync_roles(django.apps.apps)
     seed_outcomes_cms(load_frameworks())
     return live_server.url
 

@@ -2,12 +2,10 @@
 blocked (the browser reports every refusal on the console), and no inline script runs
 without the response's nonce ('unsafe-inline' is not in the admin's script-src)."""
 
-import django.apps
 import pytest
 from wagtail.models import Collection
 
 import surveys.demo
-from engagement.roles import sync_roles
 from outcomes_cms.models import HomePage, OutcomePage
 from surveys.demo import seed_surveys
 from surveys.models import SurveyPage
@@ -23,7 +21,6 @@ pytestmark = pytest.mark.browser
 def admin_page(site_url, page, monkeypatch):
     """A superuser's browser in the admin, collecting every CSP refusal and script error."""
     # The live server's database was flushed with the groups and the root collection.
-    sync_roles(django.apps.apps)
     if not Collection.get_first_root_node():
         Collection.add_root(name="Root")
     monkeypatch.setattr(surveys.demo, "invent_responses", lambda *args, **kwargs: None)

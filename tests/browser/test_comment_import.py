@@ -2,11 +2,10 @@
 as Windows-1252 and the columns guessed, the import's page counts the comments checked, and
 axe finds nothing serious on any of the three pages."""
 
-import django.apps
 import pytest
 
 from engagement.models import Voice
-from engagement.roles import OFFICER, sync_roles
+from engagement.roles import OFFICER
 from tests.browser.conftest import serious_axe_violations
 from tests.browser.test_safeguarding_and_review import sign_in
 from tests.engagement.test_comment_imports import forms_export
@@ -18,7 +17,6 @@ UPLOAD = "/admin/comment-imports/"
 
 
 def test_an_officer_imports_a_forms_export_and_sees_it_checked(page, site_url):
-    sync_roles(django.apps.apps)  # the live server's database was flushed with the groups
     officer = UserFactory(email="officer@council.example", roles=[OFFICER])
     sign_in(page, site_url, officer.email, UPLOAD)
     assert serious_axe_violations(page) == []

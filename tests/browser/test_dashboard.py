@@ -4,11 +4,10 @@ filters by keyboard, and the PDF report opening with the demo figures."""
 import re
 from io import BytesIO
 
-import django.apps
 import pytest
 from pypdf import PdfReader
 
-from engagement.roles import COMMISSIONER, sync_roles
+from engagement.roles import COMMISSIONER
 from outcomes_cms.models import HomePage
 from surveys.demo import seed_surveys
 from tests.browser.conftest import serious_axe_violations
@@ -21,7 +20,6 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture
 def commissioner(site_url):
-    sync_roles(django.apps.apps)  # the live server's database was flushed with the groups
     seed_surveys(HomePage.objects.get(), load_frameworks())
     return UserFactory(email="commissioner@council.example", roles=[COMMISSIONER])
 

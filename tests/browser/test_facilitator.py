@@ -1,10 +1,9 @@
 """A facilitator in a noisy room, on a tablet: nothing typed is lost, even offline."""
 
-import django.apps
 import pytest
 
 from engagement.models import Voice
-from engagement.roles import FACILITATOR, sync_roles
+from engagement.roles import FACILITATOR
 from surveys.models import FocusGroupSession
 from tests.browser.conftest import serious_axe_violations
 from tests.factories import PASSWORD, UserFactory
@@ -23,7 +22,6 @@ def tablet(browser):
 
 @pytest.fixture
 def facilitator(site_url):
-    sync_roles(django.apps.apps)  # the live server's database was flushed with the groups
     return UserFactory(email="femi@council.example", roles=[FACILITATOR])
 
 

@@ -1,11 +1,10 @@
 """An officer imports a quarter's indicator values in Chromium, by keyboard: the error summary
 takes focus, the check page shows every row, and axe finds nothing serious on either."""
 
-import django.apps
 import pytest
 
 from engagement.dashboard.periods import recent_quarters
-from engagement.roles import OFFICER, sync_roles
+from engagement.roles import OFFICER
 from outcomes_cms.models import IndicatorValue, OutcomeIndicator
 from tests.browser.conftest import serious_axe_violations
 from tests.browser.test_safeguarding_and_review import sign_in
@@ -22,7 +21,6 @@ def csv_file(rows: str) -> dict:
 
 
 def test_an_officer_imports_values_by_keyboard(page, site_url):
-    sync_roles(django.apps.apps)  # the live server's database was flushed with the groups
     officer = UserFactory(email="officer@council.example", roles=[OFFICER])
     indicator = OutcomeIndicator.objects.filter(kind="quantitative").order_by("pk").first()
     quarter = recent_quarters(2)[1].start

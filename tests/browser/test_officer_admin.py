@@ -1,9 +1,8 @@
 """The admin screens an officer meets, in Chromium with axe: 0 serious or critical."""
 
-import django.apps
 import pytest
 
-from engagement.roles import OFFICER, sync_roles
+from engagement.roles import OFFICER
 from outcomes_cms.models import PlanOnAPage
 from tests.browser.conftest import serious_axe_violations
 from tests.browser.test_safeguarding_and_review import sign_in
@@ -16,7 +15,6 @@ pytestmark = pytest.mark.browser
 def officer_page(page, site_url):
     # An earlier browser test's flush took the role groups' permissions: without them the admin
     # sends the officer back to sign in, which sends them on to the admin, round and round.
-    sync_roles(django.apps.apps)
     officer = UserFactory(email="officer@council.example", roles=[OFFICER])
     sign_in(page, site_url, officer.email, "/admin/")
     yield page

@@ -2,12 +2,11 @@
 
 from urllib.parse import urlsplit
 
-import django.apps
 import pytest
 from django.utils import timezone
 
 from engagement.models import SafeguardingCase, Voice
-from engagement.roles import OFFICER, SAFEGUARDING_LEAD, sync_roles
+from engagement.roles import OFFICER, SAFEGUARDING_LEAD
 from tests.browser.conftest import serious_axe_violations
 from tests.factories import PASSWORD, UserFactory, totp_code
 
@@ -16,7 +15,6 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture
 def people(site_url):
-    sync_roles(django.apps.apps)  # the live server's database was flushed with the groups
     return {
         "lead": UserFactory(email="lead@council.example", roles=[SAFEGUARDING_LEAD]),
         "officer": UserFactory(email="officer@council.example", roles=[OFFICER]),

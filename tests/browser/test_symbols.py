@@ -5,13 +5,11 @@ the page), a question page with symbols stays under 60 KB on a cold load, and th
 a symbol by keyboard and sees it.
 """
 
-import django.apps
 import pytest
 from wagtail.models import Collection
 
 import surveys.demo
 from benchmarks.page_weight import cold_load, start_response
-from engagement.roles import sync_roles
 from outcomes_cms.models import HomePage
 from surveys.demo import seed_surveys
 from surveys.demo_middlesbrough import SLUG, seed_middlesbrough_review
@@ -81,7 +79,6 @@ def test_the_video_plays_with_its_captions_shown(browser, survey_url):
 
 
 def test_an_officer_picks_a_symbol_by_keyboard_and_sees_it(site_url, page):
-    sync_roles(django.apps.apps)
     surveys.demo.seed_scales()
     admin = UserFactory(email="admin@council.example", is_superuser=True, is_staff=True)
     scale = AnswerScale.objects.get(name="Five faces")

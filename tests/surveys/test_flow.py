@@ -492,3 +492,13 @@ def test_changing_who_is_answering_moves_the_answers_so_far_to_that_audience(
     assert Voice.including_withheld.get(survey_answer=answer).audience == "parent_carer"
     respondent.answer(2, "Yes")
     assert set(response.answers.values_list("audience", flat=True)) == {"parent_carers"}
+
+
+def test_a_missing_answer_offers_only_what_the_question_offers(client, respondent, bradford):
+    scale = bradford.active_questions()[0].scale
+    scale.offers_dont_understand = False
+    scale.save()
+    respondent.start()
+    html = client.post(respondent.url("question", 1), {}).content.decode()
+    assert "Choose an answer, or choose &#x27;Prefer not to say&#x27;" in html
+    assert "I don&#x27;t understand" not in html
