@@ -50,9 +50,12 @@ DATE_OF_BIRTH = re.compile(
     r"(?P<date>" + _DATE + r")",
     re.IGNORECASE,
 )
+# "Mrs Khan", "Mr B", "Ms A." (staff are often known by an initial), "mrs k".
 TITLE_NAME = re.compile(
-    r"\b(?:Mr|Mrs|Miss|Ms|Mx|Dr|Sir|Prof)\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
-    r"|\b(?:mr|mrs|ms|dr)\.?\s+[a-z][a-z'’-]+"
+    r"\b(?:Mr|Mrs|Miss|Ms|Mx|Dr|Sir|Prof)\.?\s+"
+    r"(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?|[A-Z]\.(?!\s*$)"
+    r"|[A-Z]\b(?:\s+(?!(?:Is|Was|And|But|The|He|She|It|I|We|They|Has|Had)\b)[A-Z][\w'’-]+)?)"
+    r"|\b(?:mr|mrs|ms|dr)\.?\s+[a-z](?:[a-z'’-]+|\b)"
 )
 # "miss johnson", but never "i miss school": only a word that is no everyday word.
 LOWER_MISS = re.compile(r"\bmiss\s+(?P<name>[a-z][a-z'’-]+)")
@@ -78,7 +81,7 @@ _RELATION = (
 )
 RELATION_NAME = re.compile(
     r"\b(?:my|our|his|her|their)\s+" + _RELATION + r"\s*,?\s+(?:(?:is\s+)?called\s+|named\s+)?"
-    r"(?P<name>[A-Za-z][\w'’-]+)",
+    r"(?P<name>[A-Za-z][\w'’-]+|(?-i:[A-Z])(?![\w'’]))",
     re.IGNORECASE,
 )
 # Words that follow "my son" or "our keyworker" and are not a name ("my son has", "my mum
@@ -90,7 +93,8 @@ _AFTER_RELATION = frozenset(
     doesn't didn't won't wont isnt wasnt doesnt didnt are were age aged today yesterday now then
     here there again please though but so or if when because as that this they he she i we you
     it my our his her their the a an not no only even ever both all said told came made gave
-    took put ran saw say tell come make give take get let see hit cut run be been being""".split()
+    took put ran saw say tell come make give take get let see hit cut run be been being
+    mr mrs miss ms mx dr sir prof""".split()
 )
 CALLED_NAME = re.compile(r"\b(?:called|named)\s+(?P<name>[A-Z][a-z'’-]+)\b(?![\w'’-])")
 SCHOOL = re.compile(
@@ -98,6 +102,8 @@ SCHOOL = re.compile(
     r"(?:Primary|Junior|Juniors|Infant|Infants|High|Secondary|Academy|College|School|Grammar)"
     r"(?:\s+(?:School|Academy|College))?\b"
 )
+# "St Anne's", "St Mary's": a saint's school (or church), named beside a person.
+SAINTS_SCHOOL = re.compile(r"\bSt\.?\s+[A-Z][a-z]+(?:'s|’s|s)?\b")
 # "st marys", "oakwood high", "springhill primary": a school written in lower case, when its
 # first word is no everyday word (never "the high school" or "my old school").
 LOWER_SCHOOL = re.compile(
@@ -115,6 +121,23 @@ _NOT_NAMES = frozenset(
     "their our this that there then when who what why how not no yes".split()
 )
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
+# A name no list knows ("Tayyab", "Roksana"): a capitalised word that is no English word,
+# doing what people do ("Tayyab helps me", "Ifeoma is my support worker") or being with
+# someone ("me and Roksana", "thanks to Ifeoma").
+_PERSON_VERBS = (
+    r"(?:helps|helped|said|says|told|tells|listens|listened|showed|shows|taught|teaches|makes|"
+    r"made|came|comes|waits|waited|sits|sat|plays|played|reads|read|gave|gives|explained|"
+    r"explains|asked|asks|cares|understands|knows|always|never|is\s+my|was\s+my|is\s+our|"
+    r"was\s+our|is\s+always|from\s+my)"
+)
+_NOT_PEOPLE = frozenset(
+    "covid coronavirus camhs ehcp senco sendco youtube tiktok minecraft".split()
+)
+UNLISTED_NAME = re.compile(
+    r"\b(?P<before>(?i:with|and|thanks\s+to|thank\s+you\s+to|friend|mate)\s+)?"
+    r"(?P<name>[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?|[B-HJ-Z](?=\s))(?:'s|’s)?\b"
+    r"(?P<after>\s+" + _PERSON_VERBS + r"\b)?"
+)
 
 
 @cache
@@ -178,6 +201,7 @@ def find_personal_data(text: str) -> list[Found]:
             for m in SCHOOL.finditer(text)
             if m.group().split()[0].lower() not in _GENERIC_SCHOOL_WORDS
         ]
+        found += [Found("school", m.start(), m.end()) for m in SAINTS_SCHOOL.finditer(text)]
         found += [
             Found("school", m.start(), m.end())
             for m in LOWER_SCHOOL.finditer(text)
@@ -215,6 +239,17 @@ def _names(text: str) -> list[Found]:
             ):
                 end = _with_surname(text, match.end("name"))
                 found.append(Found("name", match.start("name"), end))
+    for match in UNLISTED_NAME.finditer(text):
+        if not (match.group("before") or match.group("after")):
+            continue
+        word = match.group("name")
+        if len(word) == 1:  # an initial ("J is my key worker"), never "Plan B" or "Vitamin D"
+            before = text[: match.start("name")].split()
+            if before and not before[-1].islower():
+                continue
+        elif word.lower() in english | _NOT_NAMES | _AFTER_RELATION | _NOT_PEOPLE:
+            continue
+        found.append(Found("name", match.start("name"), match.start("name") + len(word)))
     words = _WORD.findall(text.lower())
     if not any(_is_name(_without_possessive(word), names) for word in words):
         return found  # most comments name nobody: one pass to say so

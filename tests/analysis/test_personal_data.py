@@ -29,6 +29,17 @@ REDACTED = [
         "The SENCo at St Mary's Primary, Miss Jones, never replies",
         "The SENCo at [school], [name], never replies",
     ),
+    # Staff known by an initial, and the school named beside them.
+    ("Mrs K at Oakwood Primary said no", "[name] at [school] said no"),
+    ("our TA Mrs P. at St Anne's is great", "our TA [name] at [school] is great"),
+    ("Mr A Khan at Moorside", "[name] at Moorside"),
+    ("my son's teacher, Ms A, is kind", "my son's teacher, [name], is kind"),
+    ("my son J goes to Oakfield Primary", "my son [name] goes to [school]"),
+    ("J is my key worker", "[name] is my key worker"),
+    # Names no list knows, doing what people do or being with someone.
+    ("Tayyab is my TA and he is kind", "[name] is my TA and he is kind"),
+    ("we went with Roksana on the trip", "we went with [name] on the trip"),
+    ("thanks to Ifeoma I go to college", "thanks to [name] I go to college"),
 ]
 
 UNTOUCHED = [
@@ -41,6 +52,11 @@ UNTOUCHED = [
     "May is the best month",
     "I have 3 brothers and 2 sisters",
     "The TIA clinic was quick",
+    "I went to A and E",
+    "Plan B is better",
+    "Vitamin D helps me",
+    "I'm happy and I'm sure it helps",
+    "lockdown and Covid has affected everyone",
 ]
 
 
