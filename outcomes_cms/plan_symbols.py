@@ -36,7 +36,7 @@ def draw_symbol(canvas, outcome, number: int, x: float, y: float, size: float, f
     canvas.setFillColor(colors.white)
     canvas.setStrokeColor(colors.white)
     name = pictogram_for(outcome.title)
-    draw = globals().get(f"_{name}") if name else None
+    draw = DRAWINGS.get(name) if name else None
     if draw:
         draw(canvas, x, y, size, fill)
     else:
@@ -134,3 +134,14 @@ def _people(canvas, x, y, s, fill):
         canvas.wedge(x + s * (centre - 0.22 * scale), y - s * 0.3 * scale + s * 0.05,
                      x + s * (centre + 0.22 * scale), y + s * (0.15 + 0.45 * scale), 0, 180,
                      stroke=0, fill=1)  # fmt: skip
+
+
+DRAWINGS = {  # the pictogram names in PICTOGRAMS, each with how it is drawn
+    "speech": _speech,
+    "heart": _heart,
+    "cross": _cross,
+    "house": _house,
+    "star": _star,
+    "sun": _sun,
+    "people": _people,
+}

@@ -8,7 +8,7 @@ wording is added to the live page and to the revision just published, so the nex
 from the latest revision) still has it; officers can edit it afterwards (who took part, why).
 """
 
-from django.db.models import F
+from django.db.models import F, Max
 from django.dispatch import receiver
 from django.utils import timezone
 from wagtail.models import PageLogEntry
@@ -40,13 +40,16 @@ def keep_earlier_wording(sender, instance, revision, **kwargs) -> None:
         return  # the officer already typed it in
     # Number the kept wordings first: some were saved with no order (NULL sorts first in
     # SQLite, last in PostgreSQL), and the new one goes after them all on every database.
-    in_order = kept.order_by(F("sort_order").asc(nulls_first=True), "pk")
-    for number, pk in enumerate(in_order.values_list("pk", flat=True)):
-        OutcomeEarlierWording.objects.filter(pk=pk).update(sort_order=number)
+    if kept.filter(sort_order__isnull=True).exists():
+        in_order = list(kept.order_by(F("sort_order").asc(nulls_first=True), "pk"))
+        for number, kept_wording in enumerate(in_order):
+            kept_wording.sort_order = number
+        OutcomeEarlierWording.objects.bulk_update(in_order, ["sort_order"])
+    last = kept.aggregate(last=Max("sort_order"))["last"]
     wording = {
         "wording": earlier,
         "changed_on": timezone.localdate(),
-        "sort_order": kept.count(),
+        "sort_order": 0 if last is None else last + 1,  # after them all
     }
     OutcomeEarlierWording.objects.create(page=instance, **wording)
     draft = revision.as_object()
