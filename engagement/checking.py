@@ -125,7 +125,8 @@ def send_missed_case_emails() -> int:
 
 def cases_not_emailed():
     """Urgent cases whose email to the leads has not gone a few minutes after they opened: the sweep
-    sends them again, and officers see how many are waiting (engagement/email_alerts.py)."""
+    sends them again, and officers see that one is waiting, never how many
+    (engagement/email_alerts.py)."""
     opened_before = timezone.now() - EMAIL_AGAIN_AFTER
     return SafeguardingCase.objects.filter(
         tier=SafeguardingTier.URGENT, notified_at__isnull=True, created_at__lt=opened_before
