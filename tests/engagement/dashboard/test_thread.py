@@ -108,7 +108,7 @@ def test_a_comments_outcome_is_named_only_among_five_or_more(
     html = commissioner.get(reverse("dashboard:comment", args=[alone.pk])).content.decode()
     told = html.split('<dl class="summary-list">')[1].split("</dl>")[0]  # not the filters
     assert "Lunch and my opinions" in html and other.title not in told
-    assert "not shown: fewer than 5 comments like this one" in html
+    assert "not shown: beside these words, it could point at who said them" in html
     named = commissioner.get(reverse("dashboard:comment", args=[alone.pk - 1])).content.decode()
     assert LUNCH in named
 
