@@ -197,27 +197,35 @@ def _start_page(request, survey, in_progress: bool, refused: str = "", status: i
     return _render(request, survey, "start.html", context, status=status)
 
 
-def _require_response(request, survey, with_answers: bool = False):
-    """The session's response, or a redirect to the start (or a closed page).
-    with_answers: (response, stop, its answers), the answers read in the same query."""
-    answers = None
+def _require_response(request, survey):
+    """(the session's response, None), or (None, a redirect to the start, the confirmation or
+    the closed page)."""
     if not survey.is_open():
-        stop = _closed(request, survey)
-    else:
-        if with_answers:
-            response, answers = _held_with_answers(request, survey)
-        else:
-            response = current_response(request, survey)
-        stop = (
-            _go(request, _url(request, survey))
-            if response is None
-            else _go(request, _url(request, survey, "done"))
-            if response.completed_at
-            else None
-        )
-    if stop is not None:
-        return (None, stop, None) if with_answers else (None, stop)
-    return (response, None, answers) if with_answers else (response, None)
+        return None, _closed(request, survey)
+    response = current_response(request, survey)
+    return response, _stop_unless_answering(request, survey, response)
+
+
+def _require_answers(request, survey):
+    """As _require_response, with the response's answers read in the same query."""
+    if not survey.is_open():
+        return None, _closed(request, survey), None
+    response, answers = _held_with_answers(request, survey)
+    return response, _stop_unless_answering(request, survey, response), answers
+
+
+def _stop_unless_answering(request, survey, response):
+    if response is None:
+        return _go(request, _url(request, survey))
+    if response.completed_at:
+        return _go(request, _url(request, survey, "done"))
+    return None
+
+
+def _fragment(response):
+    """A piece of the chat (the next message), not a whole page."""
+    response["X-Survey-Fragment"] = "1"
+    return response
 
 
 class Wording:
@@ -300,7 +308,7 @@ def _exchange(request, survey, journey, wording, question) -> dict:
 
 @require_http_methods(["GET", "POST"])
 def question(request, survey: SurveyPage, number: int):
-    response, stop, answers = _require_response(request, survey, with_answers=True)
+    response, stop, answers = _require_answers(request, survey)
     if stop:
         return stop
     journey = Journey(survey, response, answers)
@@ -364,9 +372,7 @@ def _chat_step(request, survey, journey, wording, answered, following):
     form = QuestionForm(question=following, easy_read=wording.easy_read, initial=initial)
     context = _question_context(request, survey, journey, wording, following, form, False)
     context["exchange"] = _exchange(request, survey, journey, wording, answered)
-    step = _render(request, survey, "chat_step.html", context)
-    step["X-Survey-Fragment"] = "1"
-    return step
+    return _fragment(_render(request, survey, "chat_step.html", context))
 
 
 def _after_answering(request, survey, journey: Journey, asked, returning: bool) -> str:
@@ -384,7 +390,7 @@ def _earlier_answered(journey: Journey, asked) -> list:
 @require_http_methods(["GET", "POST"])
 def tell_us_more(request, survey: SurveyPage, number: int):
     """ "Do you want to tell us more?": the "Your voice" comment, asked after the answer."""
-    response, stop, answers = _require_response(request, survey, with_answers=True)
+    response, stop, answers = _require_answers(request, survey)
     if stop:
         return stop
     journey = Journey(survey, response, answers)
@@ -404,9 +410,7 @@ def tell_us_more(request, survey: SurveyPage, number: int):
         save_comment(answer, form.cleaned_data["comment"], form.cleaned_data["may_quote"])
         if is_chat(request):
             context = {"exchange": _exchange(request, survey, journey, wording, asked)}
-            said = _render(request, survey, "includes/exchange.html", context)
-            said["X-Survey-Fragment"] = "1"
-            return said
+            return _fragment(_render(request, survey, "includes/exchange.html", context))
         return redirect(_url(request, survey) + journey.next_step_after(survey, asked))
     context = {
         "form": form,
