@@ -517,6 +517,6 @@ def test_a_plain_answer_step_costs_the_same_at_every_question(client, respondent
             page = client.get(posted["Location"])
         assert f"Question {number + 1} of 10" in page.content.decode()
         costs.append(len(statements(step.captured_queries)))
-    # Measured 15 (the post 8, the page 7); the first answer one more, as in the chat.
+    # Measured: 15 for the post and the page together; the first answer one more.
     assert costs[0] <= 16 and max(costs[1:]) <= 15, costs
     assert len(set(costs[1:])) == 1, costs
