@@ -92,8 +92,8 @@ def page(browser):
 def site_url(live_server, transactional_db):
     """The live server's address, with the demo content and the roles' groups loaded (the
     database is flushed between such tests, groups and their permissions with it)."""
-    sync_roles(django.apps.apps)
     seed_outcomes_cms(load_frameworks())
+    sync_roles(django.apps.apps)  # after the pages: its page permissions are on the root page
     return live_server.url
 
 

@@ -13,8 +13,6 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture
 def officer_page(page, site_url):
-    # An earlier browser test's flush took the role groups' permissions: without them the admin
-    # sends the officer back to sign in, which sends them on to the admin, round and round.
     officer = UserFactory(email="officer@council.example", roles=[OFFICER])
     sign_in(page, site_url, officer.email, "/admin/")
     yield page
