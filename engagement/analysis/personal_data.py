@@ -140,6 +140,9 @@ UNLISTED_NAME = re.compile(
 )
 
 
+_NOT_A_NAME_HERE = _NOT_NAMES | _AFTER_RELATION | _NOT_PEOPLE
+
+
 @cache
 def first_names() -> tuple[frozenset[str], frozenset[str]]:
     """(names, names that are also everyday words and need a title or relation to count)."""
@@ -247,7 +250,7 @@ def _names(text: str) -> list[Found]:
             before = text[: match.start("name")].split()
             if before and not before[-1].islower():
                 continue
-        elif word.lower() in english | _NOT_NAMES | _AFTER_RELATION | _NOT_PEOPLE:
+        elif word.lower() in english or word.lower() in _NOT_A_NAME_HERE:
             continue
         found.append(Found("name", match.start("name"), match.start("name") + len(word)))
     words = _WORD.findall(text.lower())
