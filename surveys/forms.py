@@ -124,27 +124,7 @@ class QuestionForm(forms.Form):
                 "answer", f"Choose '{dict(self.specials)[specials[0]]}' on its own, or untick it"
             )
         elif self.question.required and not (picked or text) and "text" not in self.errors:
-            commented = bool(str(self.data.get("comment", "")).strip())
-            if self.saving and commented:
-                # A comment is kept with its answer: stored alone, it would be lost.
-                message = (
-                    "To save your comment, write your answer or choose 'Prefer not to say'"
-                    if self.scale.is_free_text
-                    else "To save your comment, choose an answer or 'Prefer not to say'"
-                )
-            elif self.saving:
-                message = ""  # stopping with nothing given: nothing to save, nothing to ask
-            else:
-                message = (
-                    "Write your answer, or choose 'Prefer not to say'"
-                    if self.scale.is_free_text
-                    else "Choose an answer, or choose "
-                    + (
-                        "'I don't understand'"
-                        if DONT_UNDERSTAND in dict(self.specials)
-                        else "'Prefer not to say'"
-                    )
-                )
+            message = self._missing_answer_message()
             if message:
                 self.add_error("text" if self.scale.is_free_text else "answer", message)
 
@@ -160,6 +140,19 @@ class QuestionForm(forms.Form):
         if not (picked or text) and not self.question.required:
             cleaned["given"]["special"] = Answer.Special.SKIPPED
         return cleaned
+
+    def _missing_answer_message(self) -> str:
+        """What to do when a question that needs an answer has none ("" when stopping for
+        later with nothing typed: nothing to save, nothing to ask)."""
+        answer = "write your answer" if self.scale.is_free_text else "choose an answer"
+        if self.saving:
+            commented = bool(str(self.data.get("comment", "")).strip())
+            # A comment is kept with its answer: stored alone, it would be lost.
+            return f"To save your comment, {answer} or 'Prefer not to say'" if commented else ""
+        other = "I don't understand" if DONT_UNDERSTAND in dict(self.specials) else ""
+        if self.scale.is_free_text or not other:
+            return f"{answer.capitalize()}, or choose 'Prefer not to say'"
+        return f"{answer.capitalize()}, or choose '{other}'"
 
     def something_given(self) -> bool:
         """Whether a valid post holds an answer worth keeping ("Save and come back later" with

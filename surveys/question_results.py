@@ -2,7 +2,7 @@
 (templates/components/figures_table.html: the table is the chart, no script), and the share
 of "I don't understand" answers.
 
-Only answers sent count (Answer.sent, as on the dashboard). Every figure is published by
+Only answers sent count (Answer.objects.sent(), as on the dashboard). Every figure is published by
 engagement.disclosure exactly as the dashboard publishes answers (ANSWERS, cell keys from the
 answers' ids): the same answers give the same figure on both, so comparing the pages gains
 nothing; the table comes from the dashboard's own
@@ -43,7 +43,7 @@ def question_results(survey: SurveyPage) -> list[QuestionResults]:
     questions = survey.questions.filter(archived=False).select_related("scale")
     results = []
     for number, question in enumerate(questions.prefetch_related("scale__options"), start=1):
-        answers = Answer.objects.filter(question=question, sent=True)
+        answers = Answer.objects.sent().filter(question=question)
         answered = publish(ANSWERS, _records(answers))
         dont = publish(ANSWERS, _records(answers.filter(special=Answer.Special.DONT_UNDERSTAND)))
         table = None

@@ -54,3 +54,16 @@ class UserFactory(factory.django.DjangoModelFactory):
         wanted = extracted if extracted is not None else must
         if create and wanted and not self.authenticator_set.filter(type="totp").exists():
             TOTP.activate(self, TOTP_SECRET)
+
+
+class FocusGroupSessionFactory(factory.django.DjangoModelFactory):
+    """A focus group held at a school, with counts only (never names)."""
+
+    class Meta:
+        model = "surveys.FocusGroupSession"
+
+    title = "Year 9 SEND group"
+    held_on = factory.Faker("date_between", start_date="-1y", end_date="today")
+    setting_type = "mainstream_school"
+    young_people_count = 6
+    consent = "verbal"

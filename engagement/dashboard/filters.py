@@ -126,7 +126,7 @@ class Filters:
         and picks the chosen quarter out of them (Answer.quarter)."""
         if not self.answers_apply:
             return answers.none()
-        answers = answers.filter(sent=True)  # an answer not sent yet is its respondent's alone
+        answers = answers.sent()  # an answer not sent yet is its respondent's alone
         if self.audience:
             answers = answers.filter(audience=AUDIENCES[self.audience][1])
         if self.outcome:

@@ -58,6 +58,13 @@ class Response(models.Model):
         return True
 
 
+class AnswerQuerySet(models.QuerySet):
+    def sent(self):
+        """Answers whose respondent pressed "Send my answers": the only ones any figure,
+        result or export counts (docs/decisions/0005)."""
+        return self.filter(sent=True)
+
+
 class Answer(models.Model):
     """One answer, saved the moment it is given; posting the same step again replaces it."""
 
@@ -99,6 +106,8 @@ class Answer(models.Model):
         output_field=models.DateField(),
         db_persist=True,
     )
+
+    objects = AnswerQuerySet.as_manager()
 
     class Meta:
         constraints = [

@@ -4,6 +4,7 @@ import pytest
 
 from engagement.dashboard.reach import PARENT_CARERS, YOUNG_PEOPLE, people_heard, reach_rows
 from surveys.models import FocusGroupSession, Response
+from tests.factories import FocusGroupSessionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -63,13 +64,7 @@ def test_each_council_hears_only_the_people_who_spoke_about_its_outcomes(demo_si
     assert sum(counts) == completed.count() and max(counts) < completed.count()
 
     first, second = councils[:2]
-    group = FocusGroupSession.objects.create(
-        title="Second council's group",
-        held_on=datetime.date(2026, 11, 1),
-        setting_type="youth_group",
-        young_people_count=7,
-        consent="verbal",
-    )
+    group = FocusGroupSessionFactory(setting_type="youth_group", young_people_count=7)
     before = heard(first, "sessions"), heard(second, "sessions")
     assert before[0] >= 7 and before[1] >= 7  # about no outcome yet: each council's
     SessionPrompt.objects.create(
