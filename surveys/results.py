@@ -144,7 +144,8 @@ def answers_csv(request, survey_id: int):
     # safeguarding lead is left out whole, as if it had been erased: a blank where words
     # should be would say which ones went where.
     answers = (
-        Answer.objects.sent().filter(response__survey=survey)
+        Answer.objects.sent()
+        .filter(response__survey=survey)
         .exclude(response__in=withheld_ids("survey_answer__response"))
         .select_related("response", "response__link", "question", "question__outcome")
         .order_by("response_id", "question__sort_order")
