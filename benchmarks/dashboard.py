@@ -59,7 +59,8 @@ def seed(answers: int, comments: int, rng: random.Random) -> None:
     from django.core.management import call_command
     from django.utils import timezone
 
-    from engagement.models import SafeguardingCase, Theme, ThemeAssignment, ThemeDecision, Voice
+    from engagement.models import SafeguardingCase, Theme, ThemeAssignment, Voice
+    from engagement.themes import ACCEPTED, decide, record_machine_themes
     from outcomes_cms.demo import seed_outcomes_cms
     from surveys.demo import seed_surveys
     from surveys.models import Answer, Response, SurveyPage
@@ -119,16 +120,20 @@ def seed(answers: int, comments: int, rng: random.Random) -> None:
             for n in range(first, min(first + 5000, comments))
         ]  # fmt: skip
         Voice.objects.bulk_create(voices)
-        ThemeAssignment.objects.bulk_create(
-            ThemeAssignment(voice=voice, theme=theme, confidence=0.8, source="codebook")
-            for voice in voices
-            for theme in rng.sample(themes, rng.choice([1, 1, 2]))
+        record_machine_themes(
+            [voice.pk for voice in voices],
+            [
+                ThemeAssignment(voice=voice, theme=theme, confidence=0.8, source="codebook")
+                for voice in voices
+                for theme in rng.sample(themes, rng.choice([1, 1, 2]))
+            ],
         )
-        ThemeDecision.objects.bulk_create(
-            ThemeDecision(voice=voice, theme=rng.choice(themes), decision="accepted")
-            for voice in voices
-            if rng.random() < 0.1
-        )
+        accepted: dict[Theme, list] = {}
+        for voice in voices:
+            if rng.random() < 0.1:
+                accepted.setdefault(rng.choice(themes), []).append(voice)
+        for theme, chosen in accepted.items():
+            decide(chosen, theme, ACCEPTED, None)
         SafeguardingCase.objects.bulk_create(
             SafeguardingCase(voice=voice) for voice in voices if voice.safeguarding_flag
         )

@@ -9,9 +9,9 @@ from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, Snippe
 
 from outcomes_cms.models import OutcomePage
 
-from .models import Theme, Voice, effective_theme_ids
+from .models import Theme, Voice
 from .outcome_choices import GroupedOutcomeSelect, framework_filter_choices, in_framework
-from .themes import carrying
+from .themes import carrying, themes_of
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -55,17 +55,9 @@ class QuoteFilterForm(BaseFilterForm):
         return voices
 
 
-def themes_of(voice: Voice) -> list[str]:
-    """The names of the themes a comment carries (effective_theme_ids' rule), from the
-    prefetched assignments and decisions: no query per row."""
-    names = {a.theme_id: a.theme.name for a in voice.assignments.all()}
-    names |= {d.theme_id: d.theme.name for d in voice.decisions.all()}
-    return sorted(names[theme_id] for theme_id in effective_theme_ids(voice))
-
-
 class ThemeNamesColumn(Column):
     def get_value(self, voice):
-        return ", ".join(themes_of(voice)) or "No theme"
+        return ", ".join(theme.name for theme in themes_of(voice)) or "No theme"
 
 
 class QuotableOnly:
@@ -74,9 +66,7 @@ class QuotableOnly:
 
     def get_object_list(self):
         return (
-            Voice.objects.quotable()
-            .prefetch_related("assignments__theme", "decisions__theme")
-            .order_by("-said_at")
+            Voice.objects.quotable().prefetch_related("current_themes__theme").order_by("-said_at")
         )
 
     def apply_object_list_ordering(self, objects):

@@ -7,7 +7,7 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
 from outcomes_cms.models import OutcomePage
 
-from .models import Sentiment, Theme, ThemeDecision, Voice
+from .models import CommentTheme, Sentiment, Theme, Voice
 from .outcome_choices import GroupedOutcomeSelect
 from .themes import carrying, unthemed
 
@@ -57,7 +57,7 @@ class CommentFilterSet(WagtailFilterSet):
         return carrying(theme, queryset) if theme else queryset.none()
 
     def filter_given_by(self, queryset, name, value):
-        people = ThemeDecision.objects.filter(decision=ThemeDecision.Decision.ACCEPTED)
+        people = CommentTheme.objects.carried().filter(given_by=CommentTheme.GivenBy.PERSON)
         theme = self.form.cleaned_data.get("theme")
         if theme and theme != UNTHEMED:
             people = people.filter(theme_id=theme)

@@ -7,11 +7,13 @@ learns from officers' decisions. Neither ever touches a person's decision.
 """
 
 import json
+from functools import partial
 
 import pandas as pd
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
@@ -23,6 +25,7 @@ from .cases import keep_in_step, open_cases
 from .checking import retry_later
 from .models import (
     AuditEvent,
+    CommentTheme,
     LearnedThemeModel,
     SafeguardingCase,
     SafeguardingTier,
@@ -31,7 +34,7 @@ from .models import (
     Voice,
 )
 from .roles import SAFEGUARDING_LEAD
-from .themes import current_codebook
+from .themes import current_codebook, record_machine_themes
 from .working_days import when
 
 CHUNK = 500  # comments per analysis task: big imports become many small tasks
@@ -132,8 +135,8 @@ def _store(rows: list, themes: dict[str, Theme]) -> int:
         ],
         ANALYSIS_FIELDS,
     )
-    ThemeAssignment.objects.filter(voice_id__in=ids).delete()  # decisions are never touched
-    ThemeAssignment.objects.bulk_create(
+    record_machine_themes(
+        ids,
         [
             ThemeAssignment(
                 voice_id=row.id,
@@ -145,7 +148,7 @@ def _store(rows: list, themes: dict[str, Theme]) -> int:
             for row in rows
             for detail in row.theme_details
             if detail["key"] in themes
-        ]
+        ],
     )
     flagged = Voice.including_withheld.filter(
         pk__in=[row.id for row in rows if row.safeguarding and row.id not in cases]
@@ -219,8 +222,7 @@ def queue_analysis(voice_ids: list[int]) -> None:
     """Analyse these comments after the current transaction commits, in chunks."""
     ids = list(voice_ids)
     for start in range(0, len(ids), CHUNK):
-        chunk = ids[start : start + CHUNK]
-        transaction.on_commit(lambda chunk=chunk: analyse_voices.enqueue(chunk))
+        transaction.on_commit(partial(analyse_voices.enqueue, ids[start : start + CHUNK]))
 
 
 def queue_pending_analysis() -> int:
@@ -241,17 +243,15 @@ def queue_reanalysis() -> int:
 
 
 def training_data() -> tuple[list[str], list[set[str]], list[str]]:
-    """Texts, theme keys and prompts of the comments officers have reviewed."""
-    from .themes import ACCEPTED, REJECTED
-
-    reviewed = Voice.objects.filter(reviewed_at__isnull=False)
+    """Texts, theme keys and prompts of the comments officers have reviewed: the themes each
+    carries now, among those the machine may still give (active ones)."""
+    reviewed = Voice.objects.filter(reviewed_at__isnull=False).prefetch_related(
+        Prefetch("current_themes", CommentTheme.objects.carried().select_related("theme"))
+    )
     texts, labels, prompts = [], [], []
-    for voice in reviewed.prefetch_related("assignments__theme", "decisions__theme"):
-        keys = {a.theme.key for a in voice.assignments.all() if a.theme.active}
-        keys -= {d.theme.key for d in voice.decisions.all() if d.decision == REJECTED}
-        keys |= {d.theme.key for d in voice.decisions.all() if d.decision == ACCEPTED}
+    for voice in reviewed:
         texts.append(voice.text)
-        labels.append(keys)
+        labels.append({row.theme.key for row in voice.current_themes.all() if row.theme.active})
         prompts.append(voice.prompt)
     return texts, labels, prompts
 

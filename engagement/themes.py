@@ -1,6 +1,12 @@
 """Themes in the platform: the codebook officers edit, what comments carry, and officers'
 decisions about them. A person's decision always wins over the machine, and no rerun of the
 analysis touches one (the machine's assignments and the decisions live in separate tables).
+
+This module is the only writer of all three tables: every write of the machine's themes or a
+person's decision rewrites, in the same transaction, where each comment now stands on each
+theme (CommentTheme, by `settle`). Every reader asks that table (`carrying`, `unthemed`,
+`themes_of`); tests/engagement/test_current_themes.py fails the build if anything else writes
+them or rebuilds the rule.
 """
 
 import re
@@ -8,13 +14,65 @@ from collections import Counter
 from collections.abc import Iterable
 
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
-from .models import Theme, ThemeAssignment, ThemeDecision, Voice
+from .models import CommentTheme, Theme, ThemeAssignment, ThemeDecision, Voice
 
 ACCEPTED = ThemeDecision.Decision.ACCEPTED
 REJECTED = ThemeDecision.Decision.REJECTED
+CARRIED = CommentTheme.State.CARRIED
+SETTLE_CHUNK = 2000  # comments per query: well inside SQLite's limit on bound parameters
+
+
+@transaction.atomic
+def settle(voice_ids: Iterable[int]) -> None:
+    """Rewrite where these comments stand on each theme, the one place the rule is applied:
+    a person's decision (accepted or rejected) wins; where no person decided, the machine's
+    theme is carried."""
+    ids = sorted(set(voice_ids))
+    for start in range(0, len(ids), SETTLE_CHUNK):
+        chunk = ids[start : start + SETTLE_CHUNK]
+        CommentTheme.objects.filter(voice_id__in=chunk).delete()
+        decided = {
+            (voice, theme): decision
+            for voice, theme, decision in ThemeDecision.objects.filter(
+                voice_id__in=chunk
+            ).values_list("voice_id", "theme_id", "decision")
+        }
+        machine = ThemeAssignment.objects.filter(voice_id__in=chunk).values_list(
+            "voice_id", "theme_id"
+        )
+        CommentTheme.objects.bulk_create(
+            [
+                CommentTheme(
+                    voice_id=voice,
+                    theme_id=theme,
+                    given_by=CommentTheme.GivenBy.PERSON,
+                    state=CARRIED if decision == ACCEPTED else CommentTheme.State.REJECTED,
+                )  # fmt: skip
+                for (voice, theme), decision in decided.items()
+            ]
+            + [
+                CommentTheme(
+                    voice_id=voice,
+                    theme_id=theme,
+                    given_by=CommentTheme.GivenBy.MACHINE,
+                    state=CARRIED,
+                )  # fmt: skip
+                for voice, theme in machine
+                if (voice, theme) not in decided
+            ]
+        )
+
+
+@transaction.atomic
+def record_machine_themes(voice_ids: list[int], assignments: list[ThemeAssignment]) -> None:
+    """The machine's themes for these comments, replacing its earlier ones (never a person's
+    decision), and where each comment now stands."""
+    ThemeAssignment.objects.filter(voice_id__in=voice_ids).delete()
+    ThemeAssignment.objects.bulk_create(assignments)
+    settle(voice_ids)
 
 
 def current_codebook():
@@ -31,31 +89,30 @@ def current_codebook():
 
 
 def carrying(theme: Theme | Iterable[Theme], voices: QuerySet | None = None) -> QuerySet:
-    """The comments that carry this theme (or any of these themes): given by the machine and
-    not rejected by a person, or accepted or added by a person."""
+    """The comments that carry this theme (or any of these themes) now."""
     voices = Voice.objects.all() if voices is None else voices
     themes = [theme] if isinstance(theme, Theme) else list(theme)
-    rejected = ThemeDecision.objects.filter(
-        voice=OuterRef("voice"), theme=OuterRef("theme"), decision=REJECTED
+    return voices.filter(
+        Exists(CommentTheme.objects.carried().filter(voice=OuterRef("pk"), theme__in=themes))
     )
-    machine = ThemeAssignment.objects.filter(voice=OuterRef("pk"), theme__in=themes)
-    accepted = ThemeDecision.objects.filter(
-        voice=OuterRef("pk"), theme__in=themes, decision=ACCEPTED
-    )
-    return voices.filter(Exists(machine.exclude(Exists(rejected))) | Exists(accepted))
 
 
 def unthemed(voices: QuerySet | None = None) -> QuerySet:
     """Analysed comments that carry no theme at all."""
     voices = Voice.objects.all() if voices is None else voices
-    rejected = ThemeDecision.objects.filter(
-        voice=OuterRef("voice"), theme=OuterRef("theme"), decision=REJECTED
-    )
-    kept_by_machine = ThemeAssignment.objects.filter(voice=OuterRef("pk")).exclude(Exists(rejected))
-    accepted = ThemeDecision.objects.filter(voice=OuterRef("pk"), decision=ACCEPTED)
     return voices.filter(analysed_at__isnull=False).exclude(
-        Exists(kept_by_machine) | Exists(accepted)
+        Exists(CommentTheme.objects.carried().filter(voice=OuterRef("pk")))
     )
+
+
+def themes_of(voice: Voice) -> list[Theme]:
+    """The themes a comment carries, by name: from its prefetched `current_themes__theme` for
+    a list of comments (no query per row), else in one query."""
+    prefetched = "current_themes" in getattr(voice, "_prefetched_objects_cache", {})
+    rows = voice.current_themes.all()
+    if not prefetched:
+        rows = rows.select_related("theme")
+    return sorted((row.theme for row in rows if row.state == CARRIED), key=lambda t: t.name)
 
 
 @transaction.atomic
@@ -67,6 +124,7 @@ def decide(voices, theme: Theme, decision: str, user) -> int:
             voice=voice, theme=theme, defaults={"decision": decision, "decided_by": user}
         )
         count += 1
+    settle(voice.pk for voice in voices)
     _reviewed(voices, user)
     return count
 
@@ -83,6 +141,7 @@ def accept_machine_themes(voices, user) -> int:
             decided_by=user,
         )  # fmt: skip
         count += 1
+    settle(voice.pk for voice in voices)
     _reviewed(voices, user)
     return count
 
@@ -111,6 +170,7 @@ def reject_all(voices, user) -> int:
             voice_id=voice_id, theme_id=theme_id,
             defaults={"decision": REJECTED, "decided_by": user},
         )  # fmt: skip
+    settle(ids)
     return _reviewed(voices, user)
 
 
@@ -134,6 +194,8 @@ def merge(source: Theme, into: Theme, user) -> None:
         setattr(into, field, "\n".join(_lines(getattr(into, field)) + extra))
     into.save()
     into.outcomes.add(*source.outcomes.all())
+    touched = set(ThemeAssignment.objects.filter(theme=source).values_list("voice_id", flat=True))
+    touched |= set(ThemeDecision.objects.filter(theme=source).values_list("voice_id", flat=True))
     for decision in ThemeDecision.objects.filter(theme=source):
         ThemeDecision.objects.get_or_create(
             voice_id=decision.voice_id, theme=into,
@@ -141,6 +203,7 @@ def merge(source: Theme, into: Theme, user) -> None:
         )  # fmt: skip
     ThemeDecision.objects.filter(theme=source).delete()
     ThemeAssignment.objects.filter(theme=source).delete()
+    settle(touched)
     source.active = False
     source.merged_into = into
     source.save(update_fields=["active", "merged_into"])
@@ -199,15 +262,3 @@ def suggestions(limit: int = 15, min_comments: int = 3) -> list[tuple[str, int]]
 
 def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
-
-
-def with_theme_filter(voices: QuerySet, theme: Theme | None, source: str = "") -> QuerySet:
-    """Narrow comments to a theme, and to who gave it: the machine or a person."""
-    if theme is None:
-        return voices
-    voices = carrying(theme, voices)
-    if source == "person":
-        return voices.filter(Q(decisions__theme=theme, decisions__decision=ACCEPTED))
-    if source == "machine":
-        return voices.exclude(decisions__theme=theme)
-    return voices

@@ -16,7 +16,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import admin_listings, admin_words, bulk_actions, codebook_views, comment_imports  # noqa: F401
 from .audit_admin import AuditEventViewSet, ViewOnlyPolicy
-from .models import AuditEvent, Theme, ThemeDecision, Voice
+from .models import AuditEvent, CommentTheme, Theme, Voice
 from .outcome_choices import GroupedOutcomeCheckboxes
 from .quote_chooser import QuotableChooserViewSet
 from .review_filters import CommentFilterSet
@@ -36,24 +36,22 @@ class ThemesColumn(Column):
     cell_template_name = "engagement/admin/themes_cell.html"
 
     def get_value(self, voice):
-        decisions = {d.theme_id: d for d in voice.decisions.all()}
+        # Where the comment stands (CommentTheme); the machine's confidence and reasons say why.
+        why = {assignment.theme_id: assignment for assignment in voice.assignments.all()}
         rows = []
-        for assignment in voice.assignments.all():
-            decision = decisions.pop(assignment.theme_id, None)
+        for current in voice.current_themes.all():
+            assignment = why.get(current.theme_id)
+            by_machine = current.given_by == CommentTheme.GivenBy.MACHINE
             rows.append(
                 {
-                    "theme": assignment.theme,
-                    "by": "person" if decision else assignment.get_source_display(),
-                    "rejected": decision and decision.decision == ThemeDecision.Decision.REJECTED,
-                    "confidence": round(assignment.confidence * 100),
-                    "reasons": assignment.reasons,
+                    "theme": current.theme,
+                    "by": assignment.get_source_display() if by_machine else "person",
+                    "rejected": current.state == CommentTheme.State.REJECTED,
+                    "confidence": round(assignment.confidence * 100) if by_machine else None,
+                    "reasons": assignment.reasons if assignment else [],
                 }
             )
-        rows += [
-            {"theme": d.theme, "by": "person", "rejected": d.decision == "rejected"}
-            for d in decisions.values()
-        ]
-        return rows
+        return sorted(rows, key=lambda row: row["theme"].name)
 
 
 class CommentViewSet(SnippetViewSet):
@@ -85,7 +83,7 @@ class CommentViewSet(SnippetViewSet):
     ]
 
     def get_queryset(self, request):
-        return Voice.objects.prefetch_related("assignments__theme", "decisions__theme")
+        return Voice.objects.prefetch_related("current_themes__theme", "assignments")
 
 
 class ThemeViewSet(SnippetViewSet):
@@ -127,12 +125,16 @@ class ThemeViewSet(SnippetViewSet):
         shown = Voice.objects.values("pk")
         return Theme.objects.annotate(
             machine_count=Count(
-                "assignments", filter=Q(assignments__voice__in=shown), distinct=True
+                "current_on",
+                filter=Q(current_on__given_by="machine", current_on__voice__in=shown),
             ),
             accepted_count=Count(
-                "decisions",
-                filter=Q(decisions__decision="accepted", decisions__voice__in=shown),
-                distinct=True,
+                "current_on",
+                filter=Q(
+                    current_on__given_by="person",
+                    current_on__state="carried",
+                    current_on__voice__in=shown,
+                ),
             ),
         )
 

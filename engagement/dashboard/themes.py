@@ -1,8 +1,7 @@
 """What people keep raising: comments per theme by audience, channel, sentiment and period.
 
-A comment carries a theme when the machine gave it and no person rejected it, or a person
-accepted it (engagement.themes.carrying). Here that rule is applied in pandas, so no comment is
-counted twice: the machine's themes without a person's decision, and the themes people accepted.
+Which themes a comment carries is read from the one table that says so (CommentTheme, kept by
+engagement.themes), never worked out again here.
 """
 
 from dataclasses import replace
@@ -11,8 +10,8 @@ import pandas as pd
 from django.db.models import Count, Q, QuerySet, Sum
 
 from engagement.disclosure import BASE, COMMENTS, Published, Records, publish
-from engagement.models import Theme, ThemeAssignment, ThemeDecision, Voice
-from engagement.themes import ACCEPTED, carrying
+from engagement.models import CommentTheme, Theme, Voice
+from engagement.themes import carrying
 
 from .filters import Filters
 from .periods import Quarter, quarter_of, quarters_from_keys
@@ -31,8 +30,8 @@ def theme_counts(filters: Filters) -> pd.DataFrame:
     """Comments per theme, audience, channel, sentiment and quarter (every quarter), with the
     sum of their ids (`ids`): what makes each published count's cell key.
 
-    Three plain reads joined in pandas: the visible comments with what they are grouped by,
-    the machine's themes and people's decisions. Grouping the joined rows in the database
+    Two plain reads joined in pandas: the visible comments with what they are grouped by, and
+    the themes comments carry. Grouping the joined rows in the database
     sorted them on five columns, which on SQLite cost twice as much as reading them.
     """
     voices = pd.DataFrame.from_records(
@@ -42,20 +41,11 @@ def theme_counts(filters: Filters) -> pd.DataFrame:
         .order_by(),
         columns=["voice", *GROUPS[1:]],
     )
-    # Every theme given and decided: the join with the visible comments below narrows them.
-    machine = pd.DataFrame.from_records(
-        ThemeAssignment.objects.values_list("voice_id", "theme_id").order_by(),
+    # Every comment's themes: the join with the visible comments below narrows them.
+    carried = pd.DataFrame.from_records(
+        CommentTheme.objects.carried().values_list("voice_id", "theme_id").order_by(),
         columns=["voice", "theme"],
     )
-    decisions = pd.DataFrame.from_records(
-        ThemeDecision.objects.values_list("voice_id", "theme_id", "decision").order_by(),
-        columns=["voice", "theme", "decision"],
-    )
-    # The machine's theme counts unless a person decided on it (either way); accepted counts.
-    decided = pd.MultiIndex.from_frame(decisions[["voice", "theme"]])
-    undecided = ~pd.MultiIndex.from_frame(machine).isin(decided)
-    accepted = decisions.loc[decisions["decision"] == ACCEPTED, ["voice", "theme"]]
-    carried = pd.concat([machine[undecided], accepted])
     # Comments older than the recent quarters have no quarter key: they count in "all time".
     voices["quarter"] = voices["quarter"].fillna("")
     counts = (
@@ -161,9 +151,7 @@ def examples(filters: Filters, themes: list[Theme]) -> dict[int, list[str]]:
 def table_themes() -> dict[int, str]:
     """The rows of every theme table, whatever the filters: the active themes and any theme
     ever given to a comment. A row only for themes with comments would tell none from a few."""
-    given = Q(pk__in=ThemeAssignment.objects.values("theme_id")) | Q(
-        pk__in=ThemeDecision.objects.values("theme_id")
-    )
+    given = Q(pk__in=CommentTheme.objects.values("theme_id"))
     return dict(Theme.objects.filter(Q(active=True) | given).values_list("pk", "name"))
 
 

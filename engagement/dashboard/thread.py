@@ -12,8 +12,8 @@ import pandas as pd
 from django.db.models import Count, Q, Sum
 
 from engagement.disclosure import ANSWERS, BASE, COMMENTS, PEOPLE_TOLD, Published, publish
-from engagement.models import Theme, Voice, effective_theme_ids
-from engagement.themes import carrying
+from engagement.models import Theme, Voice
+from engagement.themes import carrying, themes_of
 from outcomes_cms.models import OutcomePage
 from surveys.models import Answer, HearBackRequest, SurveyQuestion
 from you_said_we_did.models import Notification, YouSaidWeDidPage
@@ -206,12 +206,6 @@ def _outcome_keeps_a_group_of_five(filters: Filters, voice: Voice, carried: list
         publish(COMMENTS, themes.comment_records(carrying(theme, group))).value >= 2 * BASE
         for theme in carried
     )
-
-
-def themes_of(voice: Voice) -> list[Theme]:
-    """The themes a comment carries (effective_theme_ids' rule), by name: two queries, not
-    one per theme."""
-    return list(Theme.objects.filter(pk__in=effective_theme_ids(voice)).order_by("name"))
 
 
 def _told(voice: Voice, pages, recipient_key) -> str:

@@ -15,7 +15,7 @@ from django.urls import reverse
 
 from engagement.disclosure import AT_LEAST, BASE, COMMENTS, METHOD_NOTE, SHARE_BASE, publish
 from engagement.models import Theme, Voice
-from engagement.themes import carrying
+from engagement.themes import carrying, themes_of
 from outcomes_cms.models import OutcomePage
 
 from . import themes
@@ -30,7 +30,6 @@ from .thread import (
     comment_thread,
     outcome_themes,
     question_breakdowns,
-    themes_of,
 )
 
 TOP_THEMES_WITH_EXAMPLES = 5

@@ -3,7 +3,7 @@ from .branding import Branding
 from .imports import CommentImport
 from .people import EmailUserManager, User
 from .safeguarding import CaseEvent, SafeguardingCase
-from .themes import LearnedThemeModel, Theme, ThemeAssignment, ThemeDecision, effective_theme_ids
+from .themes import CommentTheme, LearnedThemeModel, Theme, ThemeAssignment, ThemeDecision
 from .voices import SafeguardingTier, Sentiment, Voice, VoiceQuerySet
 
 __all__ = [
@@ -11,6 +11,7 @@ __all__ = [
     "Branding",
     "CaseEvent",
     "CommentImport",
+    "CommentTheme",
     "EmailUserManager",
     "LearnedThemeModel",
     "SafeguardingCase",
@@ -22,5 +23,4 @@ __all__ = [
     "User",
     "Voice",
     "VoiceQuerySet",
-    "effective_theme_ids",
 ]

@@ -141,11 +141,49 @@ class LearnedThemeModel(models.Model):
         return f"Model of {self.trained_at:%d %b %Y %H:%M} ({self.comments} comments)"
 
 
-def effective_theme_ids(voice) -> set[int]:
-    """The themes a comment carries: the machine's, less what people rejected, plus what they
-    accepted or added."""
-    decisions = {d.theme_id: d.decision for d in voice.decisions.all()}
-    machine = {a.theme_id for a in voice.assignments.all()}
-    accepted = {theme for theme, d in decisions.items() if d == ThemeDecision.Decision.ACCEPTED}
-    rejected = {theme for theme, d in decisions.items() if d == ThemeDecision.Decision.REJECTED}
-    return (machine - rejected) | accepted
+class CommentThemeQuerySet(models.QuerySet):
+    def carried(self):
+        return self.filter(state=CommentTheme.State.CARRIED)
+
+
+class CommentTheme(models.Model):
+    """Where a comment stands on a theme now: one row per theme the machine gave it or a
+    person decided on, saying who settled it and whether the comment carries it.
+
+    The one answer to "which themes does this comment carry": review, the admin, the dashboard,
+    exports, "You said, we did" and the training data all read it. It is derived, written only
+    by engagement.themes (in the same transaction as the machine's assignment or the person's
+    decision it follows from): the rule is that a person's decision wins, and the machine's
+    theme stands where no person decided.
+    """
+
+    class GivenBy(models.TextChoices):
+        MACHINE = "machine", "Machine"
+        PERSON = "person", "Person"
+
+    class State(models.TextChoices):
+        CARRIED = "carried", "Carried"
+        REJECTED = "rejected", "Rejected by a person"
+
+    voice = models.ForeignKey(
+        "engagement.Voice", on_delete=models.CASCADE, related_name="current_themes"
+    )
+    theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="current_on")
+    given_by = models.CharField(max_length=8, choices=GivenBy.choices)
+    state = models.CharField(max_length=8, choices=State.choices)
+
+    objects = CommentThemeQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["voice", "theme"], name="one_current_theme_row"),
+            # The machine never rejects: a rejection is always a person's.
+            models.CheckConstraint(
+                condition=~models.Q(given_by="machine", state="rejected"),
+                name="only_people_reject",
+            ),
+        ]
+        indexes = [models.Index(fields=["theme", "state"])]
+
+    def __str__(self):
+        return f"{self.theme} on comment {self.voice_id}: {self.state} ({self.given_by})"

@@ -2,6 +2,7 @@
 
 import pytest
 
+from engagement import themes
 from engagement.models import Theme, ThemeDecision, Voice
 from engagement.roles import COMMISSIONER, FACILITATOR
 from engagement.themes import carrying, unthemed
@@ -84,7 +85,7 @@ def test_other_roles_cannot_review(client, make_voice, role):
 def test_merging_moves_words_and_decisions(client, officer, make_voice):
     voice = make_voice("The taxi is late")
     transport, belonging = Theme.objects.get(key="transport"), Theme.objects.get(key="belonging")
-    ThemeDecision.objects.create(voice=voice, theme=transport, decision="accepted")
+    themes.decide([voice], transport, "accepted", officer)
     client.post(f"/admin/themes/{transport.pk}/merge/", {"into": belonging.pk})
     transport.refresh_from_db()
     belonging.refresh_from_db()

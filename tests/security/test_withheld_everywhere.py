@@ -15,9 +15,10 @@ import pytest
 from django.core.management import call_command, get_commands
 from django.test import Client, override_settings
 
-from engagement.models import SafeguardingCase, Theme, ThemeDecision, Voice
+from engagement.models import SafeguardingCase, Theme, Voice
 from engagement.outcome_choices import site_framework
 from engagement.roles import COMMISSIONER, FACILITATOR, SAFEGUARDING_LEAD, YOUNG_AMBASSADOR
+from engagement.themes import ACCEPTED, decide
 from outcomes_cms.models import OutcomePage
 from surveys.answers import complete, save_answer
 from surveys.focus_groups.views import sync_contribution_voice
@@ -78,8 +79,7 @@ def comments(django_capture_on_commit_callbacks, make_change):
         pk__in=[held.pk, cleared.pk, edited.pk, unsent.pk]
     ) | Voice.including_withheld.filter(contribution=contribution)
     voices.update(outcome=outcome, consent_to_quote=True)
-    for voice in voices:
-        ThemeDecision.objects.get_or_create(voice=voice, theme=theme, decision="accepted")
+    decide(voices, theme, ACCEPTED, None)
     assert held.safeguarding_flag and not Voice.objects.filter(pk=held.pk).exists()
     cleared.refresh_from_db()  # its outcome, as updated above
     crowd_the_theme(theme, cleared)
@@ -107,9 +107,8 @@ def crowd_the_theme(theme: Theme, newest: Voice) -> None:
         )
         for n in range(30)
     )  # fmt: skip
-    ThemeDecision.objects.bulk_create(
-        ThemeDecision(voice=voice, theme=theme, decision="accepted") for voice in crowd
-    )
+    decide(Voice.including_withheld.filter(pk__in=[voice.pk for voice in crowd]), theme,
+           ACCEPTED, None)  # fmt: skip
 
 
 # ---- the walk -------------------------------------------------------------------------------

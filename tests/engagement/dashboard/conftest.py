@@ -7,7 +7,8 @@ import pytest
 from django.utils import timezone
 
 from engagement.dashboard.periods import Quarter
-from engagement.models import Theme, ThemeDecision, Voice
+from engagement.models import Theme, Voice
+from engagement.themes import ACCEPTED, decide
 from outcomes_cms.models import OutcomePage, OutcomesFrameworkPage
 from surveys.models import Answer, AnswerScale, CountsAs, Response, SurveyPage, SurveyQuestion
 from tests.factories import UserFactory
@@ -102,9 +103,7 @@ def lunch_comment(lunches, lunch_outcome, this_quarter):
             analysed_at=timezone.now(), redacted_text=text, analysed_text=text,
             **fields,
         )  # fmt: skip
-        ThemeDecision.objects.create(
-            voice=voice, theme=lunches, decision="accepted", decided_by=officer
-        )
+        decide([voice], lunches, ACCEPTED, officer)
         return voice
 
     return make

@@ -29,6 +29,7 @@ from django.utils import timezone
 from engagement import disclosure
 from engagement.dashboard.periods import Quarter
 from engagement.models import Theme, ThemeAssignment, Voice
+from engagement.themes import record_machine_themes
 from outcomes_cms.models import OutcomePage, OutcomesFrameworkPage
 from surveys.models import (
     Answer,
@@ -131,9 +132,12 @@ def world(demo_site) -> World:
         )  # fmt: skip
         themed.append(themes[theme])
     Voice.objects.bulk_create(voices)
-    ThemeAssignment.objects.bulk_create(
-        ThemeAssignment(voice=voice, theme=theme, confidence=0.9, source="codebook")
-        for voice, theme in zip(voices, themed, strict=True)
+    record_machine_themes(
+        [voice.pk for voice in voices],
+        [
+            ThemeAssignment(voice=voice, theme=theme, confidence=0.9, source="codebook")
+            for voice, theme in zip(voices, themed, strict=True)
+        ],
     )
 
     home = framework.get_parent()

@@ -228,14 +228,14 @@ def test_a_comment_with_the_safeguarding_lead_is_never_counted(
 
 
 def test_a_machine_theme_rejected_by_a_person_is_not_counted(lunch_comment, lunches, lunch_outcome):
-    from engagement.models import ThemeAssignment, ThemeDecision
+    from engagement.models import ThemeAssignment
+    from engagement.themes import REJECTED, decide, record_machine_themes
 
     for _ in range(6):
         voice = lunch_comment("young_person")
-        ThemeAssignment.objects.create(
-            voice=voice, theme=lunches, confidence=0.9, source="codebook"
-        )
-    ThemeDecision.objects.filter(voice=voice, theme=lunches).update(decision="rejected")
+        assigned = ThemeAssignment(voice=voice, theme=lunches, confidence=0.9, source="codebook")
+        record_machine_themes([voice.pk], [assigned])
+    decide([voice], lunches, REJECTED, None)
     table = audience_table(Filters(outcome=lunch_outcome))
     carried = Voice.objects.filter(outcome=lunch_outcome).exclude(pk=voice.pk)  # counted once
     assert carried.count() == 5
