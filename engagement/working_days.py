@@ -1,16 +1,21 @@
-"""When a safeguarding case is due, in the council's working days (Monday to Friday, 09:00 to
-17:00 Europe/London, whatever the server's clock says).
+"""When a safeguarding case is due, in the council's working days (Monday to Friday except
+England's bank holidays, 09:00 to 17:00 Europe/London, whatever the server's clock says).
 
 Urgent: the same working day, by 17:00. A flag with less than an hour of that day left (16:00
 or later), or outside a working day, is due by noon on the next working day: a lead is not
 expected to start a case at five to five, nor at the weekend, and noon gives the morning to
 reach the people involved. Please check: by 17:00 on the third working day after the flag.
 
-Bank holidays are not known here: a case flagged before one is due on it.
+The bank holidays are England and Wales's, from the `holidays` package (its calendar is in the
+wheel, with substitute days such as Boxing Day observed on a Monday): a flag on Christmas Eve
+afternoon is due on the 29th, not on Christmas Day.
 """
 
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
+from functools import cache
 from zoneinfo import ZoneInfo
+
+import holidays
 
 LONDON = ZoneInfo("Europe/London")
 DAY_ENDS = time(17, 0)
@@ -20,8 +25,14 @@ DIGEST_AT = time(8, 0)  # the daily "please check" email, before the working day
 CHECK_WITHIN_WORKING_DAYS = 3
 
 
-def is_working_day(day) -> bool:
-    return day.weekday() < 5
+@cache
+def _bank_holidays(year: int) -> frozenset[date]:
+    return frozenset(holidays.country_holidays("GB", subdiv="ENG", years=year))
+
+
+def is_working_day(day: date) -> bool:
+    day = day.date() if isinstance(day, datetime) else day
+    return day.weekday() < 5 and day not in _bank_holidays(day.year)
 
 
 def next_working_day(day):

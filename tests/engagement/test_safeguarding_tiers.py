@@ -36,6 +36,10 @@ def london(*parts) -> datetime:
         (london(2026, 12, 12, 11, 0), london(2026, 12, 14, 12, 0)),  # Saturday: Monday
         # British Summer Time: 15:30 UTC is 16:30 in London, late in the day.
         (datetime(2026, 6, 1, 15, 30, tzinfo=UTC), london(2026, 6, 2, 12, 0)),
+        # Bank holidays: Christmas Eve afternoon, Thursday, is due after Christmas Day and
+        # Boxing Day (observed on Monday 28th); Easter Monday 2027 waits for Tuesday.
+        (london(2026, 12, 24, 16, 30), london(2026, 12, 29, 12, 0)),
+        (london(2027, 3, 29, 10, 0), london(2027, 3, 30, 12, 0)),
     ],
 )
 def test_urgent_is_due_the_same_working_day(flagged, due):
@@ -48,6 +52,9 @@ def test_urgent_is_due_the_same_working_day(flagged, due):
         (london(2026, 12, 7, 10, 0), london(2026, 12, 10, 17, 0)),  # Monday: Thursday
         (london(2026, 12, 10, 9, 0), london(2026, 12, 15, 17, 0)),  # Thursday: Tuesday
         (london(2026, 12, 12, 9, 0), london(2026, 12, 16, 17, 0)),  # Saturday: Wednesday
+        # Over Christmas: the 25th and the 28th (Boxing Day observed) are not working days.
+        (london(2026, 12, 23, 9, 0), london(2026, 12, 30, 17, 0)),
+        (london(2026, 4, 2, 9, 0), london(2026, 4, 9, 17, 0)),  # over Easter 2026
     ],
 )
 def test_please_check_is_due_in_three_working_days(flagged, due):
