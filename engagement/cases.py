@@ -5,6 +5,8 @@ A case is the safeguarding lead's record, not the respondent's data to erase: th
 councils to keep safeguarding records, and the privacy notice and the erasure pages say so.
 """
 
+from collections.abc import Iterable
+
 from django.utils import timezone
 
 from .models import CaseEvent, SafeguardingCase, SafeguardingTier, Voice
@@ -25,7 +27,7 @@ def open_cases(voices: list[Voice]) -> list[SafeguardingCase]:
     return cases
 
 
-def keep_in_step(voices: list[Voice]) -> list[SafeguardingCase]:
+def keep_in_step(voices: Iterable[Voice]) -> list[SafeguardingCase]:
     """A case adds its comment's latest words and reasons; the words flagged stay. A "please
     check" case whose comment now reads as urgent is raised to urgent, due from now: the
     cases returned, whose leads must be emailed at once."""
@@ -57,8 +59,9 @@ def keep_when_erased(voice: Voice) -> None:
         return
     case.add_later_words(voice.text, [])
     hear_back = None
-    if voice.survey_answer_id and case.status != SafeguardingCase.Status.NO_CONCERN:
-        hear_back = getattr(voice.survey_answer.response, "hear_back", None)
+    answer = voice.survey_answer
+    if answer and case.status != SafeguardingCase.Status.NO_CONCERN:
+        hear_back = getattr(answer.response, "hear_back", None)
     case.contact_email = hear_back.email if hear_back else case.contact_email
     case.source_erased_at = timezone.now()
     case.save(update_fields=["later_words", "contact_email", "source_erased_at", "updated_at"])
@@ -118,9 +121,10 @@ def as_record(case: SafeguardingCase) -> dict:
 
 def _hear_back_email(case: SafeguardingCase) -> str:
     voice = case.voice
-    if voice is None or not voice.survey_answer_id:
+    answer = voice.survey_answer if voice else None
+    if answer is None:
         return ""
-    hear_back = getattr(voice.survey_answer.response, "hear_back", None)
+    hear_back = getattr(answer.response, "hear_back", None)
     return hear_back.email if hear_back else ""
 
 

@@ -41,7 +41,9 @@ def leads_only(view):
     return only_for_leads
 
 
-STATUS_LABELS = {SafeguardingCase.Status.NEW: "Still open (a note on what you have done so far)"}
+STATUS_LABELS: dict[str, str] = {
+    SafeguardingCase.Status.NEW: "Still open (a note on what you have done so far)"
+}
 
 
 class DecisionForm(forms.Form):

@@ -97,8 +97,8 @@ class SafeguardingCase(models.Model):
         return f"Safeguarding case {self.pk} ({self.get_status_display()})"
 
     def save(self, *args, **kwargs):
-        if self.voice_id and not self.text:  # a new case: the lead's own copy of the comment
-            voice = self.voice
+        voice = self.voice if self.voice_id else None
+        if voice and not self.text:  # a new case: the lead's own copy of the comment
             self.text, self.reasons = voice.text, list(voice.safeguarding_reasons)
             self.channel, self.audience, self.said_at = voice.channel, voice.audience, voice.said_at
             self.source, self.prompt = voice.source_description(), voice.prompt

@@ -61,7 +61,10 @@ class VoiceQuerySet(models.QuerySet):
         )
 
 
-class VisibleVoiceManager(models.Manager.from_queryset(VoiceQuerySet)):
+VoiceManager = models.Manager.from_queryset(VoiceQuerySet)
+
+
+class VisibleVoiceManager(VoiceManager):
     """The pool as everyone but the safeguarding lead may read it: comments already checked,
     sent (never a survey's words before its respondent sends them), and never a possible
     disclosure a lead has not cleared ("no concern").
@@ -74,8 +77,9 @@ class VisibleVoiceManager(models.Manager.from_queryset(VoiceQuerySet)):
     the words outside the allowed places.
     """
 
-    def get_queryset(self):
-        return super().get_queryset().checked().sent().not_with_safeguarding_lead()
+    def get_queryset(self) -> VoiceQuerySet:
+        every = VoiceQuerySet(self.model, using=self._db)
+        return every.checked().sent().not_with_safeguarding_lead()
 
 
 class Voice(models.Model):
@@ -211,18 +215,18 @@ class Voice(models.Model):
 
     def source_description(self) -> str:
         """Where the words came from, in a safeguarding lead's words (kept on their case)."""
-        if self.survey_answer_id:
-            response = self.survey_answer.response
+        if answer := self.survey_answer:
+            response = answer.response
             part = self.get_answer_part_display()
             where = f"Survey '{response.survey.title}', response {response.pk}"
             return f"{where}, {part} to '{self.prompt}'"[:300]
-        if self.contribution_id:
-            session = self.contribution.session
+        if contribution := self.contribution:
+            session = contribution.session
             return f"Focus group '{session.title}' on {session.held_on:%-d %B %Y}"[:300]
         if self.review_id:
             return f"Ambassadors' check of '{self.prompt}'"[:300]
-        if self.comment_import_id:
-            return f"Imported comments, '{self.comment_import.original_filename}'"[:300]
+        if comment_import := self.comment_import:
+            return f"Imported comments, '{comment_import.original_filename}'"[:300]
         return self.get_channel_display()
 
     @property
