@@ -25,6 +25,7 @@ from .forms import (
     StartForm,
     WhoIsAnsweringForm,
 )
+from .limits import RESPONDENT_TEXT_LIMIT
 from .models import Answer, Audience, Response, SurveyLink, SurveyPage
 
 SESSION_PREFIX = "survey-"  # every key this flow keeps in the session starts so
@@ -109,6 +110,7 @@ def _render(request, survey, template, context=None, status=200):
         "survey": survey,
         "display": display,
         "save_label": save_label(display),
+        "text_limit": RESPONDENT_TEXT_LIMIT,
         **(context or {}),
     }
     return TemplateResponse(request, f"surveys/{template}", context, status=status)

@@ -3,10 +3,10 @@
 from django import forms
 from django.utils.functional import cached_property
 
+from .limits import RESPONDENT_TEXT_LIMIT as TEXT_LIMIT
 from .models import Answer, AnswerScale, Audience, Response, SurveyQuestion
 from .symbols import Symbol
 
-TEXT_LIMIT = 1000
 DONT_UNDERSTAND = Answer.Special.DONT_UNDERSTAND.value
 PREFER_NOT_TO_SAY = Answer.Special.PREFER_NOT_TO_SAY.value
 

@@ -5,10 +5,10 @@ from dataclasses import asdict, dataclass, field
 
 from engagement.analysis.csv_io import LineNote, UnreadableFile, read_csv
 from engagement.import_columns import AUDIENCE_WORDS, NO, YES
+from surveys.limits import CONTRIBUTION_TEXT_LIMIT as TEXT_LIMIT
 
 __all__ = ["UnreadableFile", "parse_csv", "parse_notes"]
 
-TEXT_LIMIT = 2000
 CSV_COLUMNS = ("text", "speaker_type", "prompt", "consent")
 
 

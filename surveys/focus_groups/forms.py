@@ -3,6 +3,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 
 from engagement.outcome_choices import GroupedOutcomeSelect
+from surveys.limits import CONTRIBUTION_TEXT_LIMIT as TEXT_LIMIT
 from surveys.models import (
     ADJUSTMENTS,
     Contribution,
@@ -10,8 +11,6 @@ from surveys.models import (
     SessionPrompt,
     SpeakerType,
 )
-
-TEXT_LIMIT = 2000
 
 
 def facilitator_choices():
