@@ -23,6 +23,7 @@ from .forms import (
     HearBackForm,
     QuestionForm,
     StartForm,
+    TheirNameForm,
     WhoIsAnsweringForm,
 )
 from .limits import RESPONDENT_TEXT_LIMIT
@@ -238,7 +239,7 @@ class Wording:
     def __init__(self, request, survey, response):
         self.easy_read = bool(display_options(request).get("easy_read"))
         self.parent_carer = response.is_parent_carer
-        self.about_them = response.answered_by == Response.AnsweredBy.SOMEONE_FOR_ME
+        self.about_them = response.answered_for_them
         self.name = request.session.get(_name_key(survey), "") if self.about_them else ""
 
     def question(self, question) -> str:
@@ -277,7 +278,7 @@ def who_is_answering(request, survey: SurveyPage):
         response.answered_by = form.cleaned_data["answered_by"]
         response.save(update_fields=["answered_by", "updated_at"])
         name = form.cleaned_data["their_name"]
-        if response.answered_by == Response.AnsweredBy.SOMEONE_FOR_ME and name:
+        if response.answered_for_them and name:
             request.session[_name_key(survey)] = name  # the session only: never stored
         else:
             request.session.pop(_name_key(survey), None)
@@ -486,11 +487,18 @@ def resume(request, survey: SurveyPage, token: str):
     response = Response.objects.filter(survey=survey, token=token).first()
     if response is None:
         return _render(request, survey, "resume_used.html", status=404)
-    if request.method == "GET":
-        return _render(request, survey, "resume.html", {"response": response})
+    # A helper is offered the young person's first name again: it was never stored.
+    for_them = not response.completed_at and response.answered_for_them
+    form = TheirNameForm(request.POST or None) if for_them else None
+    if request.method == "GET" or (form is not None and not form.is_valid()):
+        status = 400 if form is not None and form.errors else 200
+        context = {"response": response, "form": form}
+        return _render(request, survey, "resume.html", context, status=status)
     if not response.swap_token(used=token):  # another browser used it a moment ago
         return _render(request, survey, "resume_used.html", status=404)
     hold(request, survey, response)
+    if form is not None and form.cleaned_data["their_name"]:
+        request.session[_name_key(survey)] = form.cleaned_data["their_name"]
     if response.completed_at:
         return redirect(_url(request, survey, "done"))
     messages.info(

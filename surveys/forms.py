@@ -177,7 +177,27 @@ class QuestionForm(forms.Form):
         }
 
 
-class WhoIsAnsweringForm(forms.Form):
+class TheirNameForm(forms.Form):
+    """The young person's first name, when someone answers for them: asked on "Who is
+    answering?" and again on the "Welcome back" page (it was never stored, so a helper coming
+    back in a new browser is offered it again)."""
+
+    # Kept in the session only, to ask "Does Sam feel safe?"; never stored with the answers.
+    their_name = forms.RegexField(
+        required=False,
+        max_length=40,
+        strip=True,
+        regex=r"^[^\W\d_]+(?:[ '’-][^\W\d_]+)*$",
+        error_messages={
+            "invalid": "Write their first name using letters only, or leave it empty",
+            "max_length": "Their first name must be 40 characters or fewer",
+        },
+    )
+
+
+class WhoIsAnsweringForm(TheirNameForm):
+    field_order = ["answered_by", "audience", "their_name"]
+
     answered_by = forms.ChoiceField(
         choices=Response.AnsweredBy.choices,
         widget=forms.RadioSelect,
@@ -190,18 +210,6 @@ class WhoIsAnsweringForm(forms.Form):
         ],
         widget=forms.RadioSelect,
         error_messages={"required": "Choose whether you are a young person or a parent or carer"},
-    )
-
-    # Kept in the session only, to ask "Does Sam feel safe?"; never stored with the answers.
-    their_name = forms.RegexField(
-        required=False,
-        max_length=40,
-        strip=True,
-        regex=r"^[^\W\d_]+(?:[ '’-][^\W\d_]+)*$",
-        error_messages={
-            "invalid": "Write their first name using letters only, or leave it empty",
-            "max_length": "Their first name must be 40 characters or fewer",
-        },
     )
 
     def __init__(self, *args, ask_audience: bool, **kwargs):

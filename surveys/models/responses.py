@@ -47,6 +47,12 @@ class Response(models.Model):
     def is_parent_carer(self) -> bool:
         return self.audience == Audience.PARENT_CARERS
 
+    @property
+    def answered_for_them(self) -> bool:
+        """Someone (a parent, a teacher, a support worker) answers for the young person: the
+        questions are asked about them ("Does Sam feel safe?")."""
+        return self.answered_by == self.AnsweredBy.SOMEONE_FOR_ME
+
     def swap_token(self, used: str) -> bool:
         """Give the response a new token if `used` is still its token, in one statement so
         that of two browsers using the same link at once only one wins. The old link, and

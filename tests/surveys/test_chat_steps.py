@@ -123,18 +123,40 @@ def test_someone_answering_for_sam_is_asked_about_sam_and_sam_is_not_stored(
     assert bad.status_code == 400 and "letters only" in bad.content.decode()
 
 
-def test_after_resuming_in_a_new_session_the_name_is_gone_and_the_question_still_reads_well(
+def test_after_resuming_in_a_new_session_the_helper_is_offered_the_name_again(
     client, respondent, bradford
 ):
     """The name is kept in the session only, so a "come back later" link cannot bring it
-    back: the questions are then asked about "the young person"."""
+    back: the "Welcome back" page asks for it again (optional), and without it the questions
+    are asked about "the young person"."""
     client.post(respondent.url())
     client.post(respondent.url("who"), {"answered_by": "someone_for_me", "their_name": "Jayden"})
     respondent.answer(1, "Yes")
+    token = the_response(bradford).token
     later = Client()
-    later.post(respondent.url("resume", the_response(bradford).token))
-    page = later.get(respondent.url("question", 2)).content.decode()
-    assert "Does the young person feel safe?" in page and "Jayden" not in page
+    welcome = later.get(respondent.url("resume", token)).content.decode()
+    assert "their first name (optional)" in welcome and "Jayden" not in welcome
+
+    # A name that is not a name: said at the field, and the link still works.
+    bad = later.post(respondent.url("resume", token), {"their_name": "J4yden"})
+    assert bad.status_code == 400 and "letters only" in bad.content.decode()
+    assert the_response(bradford).token == token
+    later.post(respondent.url("resume", token), {"their_name": "Jay"})
+    assert "Does Jay feel safe?" in later.get(respondent.url("question", 2)).content.decode()
+
+    # Left empty: "the young person".
+    again = Client()
+    again.post(respondent.url("resume", the_response(bradford).token), {"their_name": ""})
+    page = again.get(respondent.url("question", 2)).content.decode()
+    assert "Does the young person feel safe?" in page and "Jay" not in page
+
+
+def test_a_young_person_resuming_is_not_asked_for_a_name(client, respondent, bradford):
+    client.post(respondent.url())
+    client.post(respondent.url("who"), {"answered_by": "me"})
+    respondent.answer(1, "Yes")
+    welcome = Client().get(respondent.url("resume", the_response(bradford).token))
+    assert "their first name" not in welcome.content.decode()
 
 
 def test_easy_read_on_every_screen(client, respondent):
