@@ -61,7 +61,11 @@ postgres-deps:
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq postgresql; \
 	fi
 
-test: lint test-sqlite test-postgres backup-restore-check ## Set up and run every test, on SQLite and on PostgreSQL
+# The two suites run side by side, one per core (each is one Python process); their output is
+# printed suite by suite as each finishes. The system packages are installed first, one at a time.
+test: lint browser-deps postgres-deps ## Set up and run every test, on SQLite and on PostgreSQL
+	$(MAKE) --no-print-directory --output-sync=target -j2 test-sqlite test-postgres
+	$(MAKE) --no-print-directory backup-restore-check
 
 test-sqlite: install browser-deps ## The whole suite, browser tests included, on in-memory SQLite
 	$(MANAGE) makemigrations --check --dry-run --settings=engagement.settings.test
