@@ -11,7 +11,7 @@ from wagtail.admin import messages
 
 from . import themes
 from .models import LearnedThemeModel, Theme, Voice
-from .tasks import MIN_REVIEWED_TO_LEARN, queue_reanalysis, retrain_theme_model
+from .tasks import MIN_REVIEWED_TO_LEARN, RETRAIN_AFTER, queue_reanalysis, retrain_theme_model
 
 THEME_LIST = "wagtailsnippets_engagement_theme:list"
 
@@ -149,6 +149,7 @@ def learning(request):
             "latest": latest,
             "reviewed": reviewed,
             "needed": MIN_REVIEWED_TO_LEARN,
+            "retrain_after": RETRAIN_AFTER,
             "review_url": reverse("wagtailsnippets_engagement_voice:list") + "?reviewed=no",
         },
     )

@@ -15,6 +15,7 @@ from django.urls import reverse
 from wagtail.log_actions import log
 from wagtail.models import Page
 
+from .models import YouSaidWeDidPage
 from .review_gate import OVERRIDE_LOGGED, ambassador_tasks, ambassadors_approved
 
 
@@ -59,6 +60,13 @@ def publish_without_check(request, page_id: int):
     return TemplateResponse(
         request,
         "you_said_we_did/admin/publish_without_check.html",
-        {"page": page, "draft": revision.as_object(), "form": form, "edit_url": edit_url},
+        {
+            "page": page,
+            "draft": revision.as_object(),
+            "form": form,
+            "edit_url": edit_url,
+            # Publishing a "You said, we did" page emails the people who asked to hear back.
+            "tells_people": isinstance(page, YouSaidWeDidPage),
+        },
         status=400 if form.errors else 200,
     )
