@@ -134,14 +134,21 @@ def _free_key(phrase: str) -> str:
 
 
 def learning(request):
+    reviewed = Voice.objects.filter(reviewed_at__isnull=False).count()
     if request.method == "POST":
-        retrain_theme_model.enqueue()
-        messages.success(
-            request, "Learning from your decisions. Comments will be themed again when it ends."
-        )
+        if reviewed < MIN_REVIEWED_TO_LEARN:
+            messages.warning(
+                request,
+                f"Not enough reviewed comments yet: {reviewed} of {MIN_REVIEWED_TO_LEARN}. "
+                "Review some more comments first; nothing has changed.",
+            )
+        else:
+            retrain_theme_model.enqueue()
+            messages.success(
+                request, "Learning from your decisions. Comments will be themed again when it ends."
+            )
         return redirect("theme_learning")
     latest = LearnedThemeModel.objects.first()
-    reviewed = Voice.objects.filter(reviewed_at__isnull=False).count()
     return TemplateResponse(
         request,
         "engagement/admin/theme_learning.html",

@@ -80,3 +80,22 @@ def test_comments_waiting_for_review_are_themed_again_but_people_still_win(
     assert waiting in carrying(lunches)
     assert turned_down.decisions.get(theme=lunches).decision == REJECTED
     assert turned_down not in carrying(lunches)
+
+
+def test_learn_now_says_plainly_when_there_are_too_few_decisions(client, officer):
+    from engagement.models import Voice
+
+    Voice.including_withheld.update(reviewed_at=None)
+    page = client.post("/admin/theme-learning/", follow=True).content.decode()
+    assert f"Not enough reviewed comments yet: 0 of {MIN_REVIEWED_TO_LEARN}" in page
+    assert "will be themed again" not in page
+    assert not LearnedThemeModel.objects.exists()
+
+
+def test_learn_now_learns_once_enough_comments_are_reviewed(
+    client, officer, reviewed, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        page = client.post("/admin/theme-learning/", follow=True).content.decode()
+    assert "Learning from your decisions" in page
+    assert "lunches" in LearnedThemeModel.objects.get().theme_keys
