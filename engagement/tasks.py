@@ -104,7 +104,10 @@ ANALYSIS_FIELDS = [
 def _store(rows: list, themes: dict[str, Theme]) -> int:
     ids = [row.id for row in rows]
     current = dict(
-        Voice.including_withheld.select_for_update().filter(pk__in=ids).values_list("pk", "text")
+        Voice.including_withheld.select_for_update()
+        .filter(pk__in=ids)
+        .order_by("pk")
+        .values_list("pk", "text")
     )
     # A text edited since the task was queued is left for the task its edit queued.
     rows = [row for row in rows if current.get(row.id) == row.text]

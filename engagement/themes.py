@@ -18,6 +18,7 @@ from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
 from .models import CommentTheme, Theme, ThemeAssignment, ThemeDecision, Voice
+from .models.voices import lock_comments
 
 ACCEPTED = ThemeDecision.Decision.ACCEPTED
 REJECTED = ThemeDecision.Decision.REJECTED
@@ -33,6 +34,9 @@ def settle(voice_ids: Iterable[int]) -> None:
     ids = sorted(set(voice_ids))
     for start in range(0, len(ids), SETTLE_CHUNK):
         chunk = ids[start : start + SETTLE_CHUNK]
+        # Another transaction settling the same comments (the analysis while an officer
+        # decides) waits here, then reads what it committed: no stale row, no duplicate.
+        lock_comments(chunk)
         CommentTheme.objects.filter(voice_id__in=chunk).delete()
         decided = {
             (voice, theme): decision

@@ -239,3 +239,16 @@ class Voice(models.Model):
     @property
     def needs_analysis(self) -> bool:
         return self.analysed_at is None or self.analysed_text != self.text
+
+
+def lock_comments(ids) -> None:
+    """Hold these comments' rows until the transaction ends, so that writes about the same
+    comment (the analysis storing its themes, an officer's decision) go one at a time and each
+    reads what the other committed. Always in id order, as every writer locks them, so two
+    writers never wait on each other. (SQLite locks the whole database for a write anyway.)"""
+    list(
+        Voice.including_withheld.select_for_update()
+        .filter(pk__in=list(ids))
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
