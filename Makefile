@@ -64,7 +64,8 @@ postgres-deps:
 
 # The two suites run side by side, one per core (each is one Python process); their output is
 # printed suite by suite as each finishes. The system packages are installed first, one at a time.
-test: lint browser-deps postgres-deps ## Set up and run every test, on SQLite and on PostgreSQL
+test: lint ## Set up and run every test, on SQLite and on PostgreSQL
+	$(MAKE) --no-print-directory -j1 browser-deps postgres-deps
 	$(MAKE) --no-print-directory --output-sync=target -j2 test-sqlite test-postgres
 	$(MAKE) --no-print-directory backup-restore-check
 

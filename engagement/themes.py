@@ -70,6 +70,17 @@ def settle(voice_ids: Iterable[int]) -> None:
         )
 
 
+def settle_every_comment() -> int:
+    """Rewrite every comment's themes from the records (`manage.py settle_themes`): for after a
+    fix made by hand, or code older than CommentTheme that ran after its migration. Returns how
+    many comments it settled."""
+    ids = set(ThemeAssignment.objects.values_list("voice_id", flat=True))
+    ids |= set(ThemeDecision.objects.values_list("voice_id", flat=True))
+    ids |= set(CommentTheme.objects.values_list("voice_id", flat=True))
+    settle(ids)
+    return len(ids)
+
+
 @transaction.atomic
 def record_machine_themes(voice_ids: list[int], assignments: list[ThemeAssignment]) -> None:
     """The machine's themes for these comments, replacing its earlier ones (never a person's
@@ -136,6 +147,7 @@ def decide(voices, theme: Theme, decision: str, user) -> int:
 @transaction.atomic
 def accept_machine_themes(voices, user) -> int:
     """Agree with the machine: its themes on these comments become people's decisions."""
+    lock_comments(voice.pk for voice in voices)  # the machine's themes as they stand now
     count = 0
     for assignment in ThemeAssignment.objects.filter(voice__in=voices).exclude(
         Exists(ThemeDecision.objects.filter(voice=OuterRef("voice"), theme=OuterRef("theme")))
@@ -161,6 +173,7 @@ def reassign(voices, from_theme: Theme, to_theme: Theme, user) -> int:
 def reject_all(voices, user) -> int:
     """No theme applies: reject every theme the comments carry, the machine's or a person's."""
     ids = [voice.pk for voice in voices]
+    lock_comments(ids)  # the themes as they stand now
     given = set(
         ThemeAssignment.objects.filter(voice_id__in=ids).values_list("voice_id", "theme_id")
     )

@@ -40,14 +40,18 @@ class ThemesColumn(Column):
         why = {assignment.theme_id: assignment for assignment in voice.assignments.all()}
         rows = []
         for current in voice.current_themes.all():
-            assignment = why.get(current.theme_id)
-            by_machine = current.given_by == CommentTheme.GivenBy.MACHINE
+            assignment = why.get(current.theme_id)  # None if a rerun replaced it meanwhile
+            by = "person"
+            if current.given_by == CommentTheme.GivenBy.MACHINE:
+                by = assignment.get_source_display() if assignment else "machine"
             rows.append(
                 {
                     "theme": current.theme,
-                    "by": assignment.get_source_display() if by_machine else "person",
+                    "by": by,
                     "rejected": current.state == CommentTheme.State.REJECTED,
-                    "confidence": round(assignment.confidence * 100) if by_machine else None,
+                    "confidence": round(assignment.confidence * 100)
+                    if assignment and by != "person"
+                    else None,
                     "reasons": assignment.reasons if assignment else [],
                 }
             )
@@ -124,9 +128,10 @@ class ThemeViewSet(SnippetViewSet):
         # never hint at a comment that is withheld.
         shown = Voice.objects.values("pk")
         return Theme.objects.annotate(
+            # Everything the machine gave, decided on since or not: how often people overrule
+            # it shows beside "accepted by people".
             machine_count=Count(
-                "current_on",
-                filter=Q(current_on__given_by="machine", current_on__voice__in=shown),
+                "assignments", filter=Q(assignments__voice__in=shown), distinct=True
             ),
             accepted_count=Count(
                 "current_on",
@@ -135,6 +140,7 @@ class ThemeViewSet(SnippetViewSet):
                     current_on__state="carried",
                     current_on__voice__in=shown,
                 ),
+                distinct=True,
             ),
         )
 

@@ -499,6 +499,8 @@ def resume(request, survey: SurveyPage, token: str):
     hold(request, survey, response)
     if form is not None and form.cleaned_data["their_name"]:
         request.session[_name_key(survey)] = form.cleaned_data["their_name"]
+    else:  # never another young person's name, from an earlier response on a shared device
+        request.session.pop(_name_key(survey), None)
     if response.completed_at:
         return redirect(_url(request, survey, "done"))
     messages.info(

@@ -209,6 +209,7 @@ COMMAND_ARGUMENTS = {
     "apply_retention": [],
     "resume_interrupted_work": [],
     "seed_demo": [],
+    "settle_themes": [],
     "start_site": [],
     "theme_csv": None,  # reads a CSV it is given, never the pool (tested in test_theme_csv)
 }

@@ -86,7 +86,7 @@ def nu_errors(folder: Path) -> list[str]:
     return [
         f"{Path(message.get('url', '')).name}:{message.get('lastLine')}: {message['message']}"
         for message in messages
-        if message.get("type") == "error"
+        if message.get("type") in ("error", "non-document-error")  # unreadable counts too
     ]
 
 
