@@ -169,3 +169,16 @@ def test_easy_read_on_every_screen(client, respondent):
     assert "Look at your answers" in check and "People around me help me." in check
     client.post(respondent.url("check"), {"email": ""})
     assert "We got your answers" in client.get(respondent.url("done")).content.decode()
+
+
+def test_a_blank_name_on_welcome_back_clears_a_name_left_in_this_browser(
+    client, respondent, bradford
+):
+    """A shared family tablet: the name given earlier never carries into a resumed response
+    whose helper left the name empty."""
+    client.post(respondent.url())
+    client.post(respondent.url("who"), {"answered_by": "someone_for_me", "their_name": "Jay"})
+    respondent.answer(1, "Yes")
+    client.post(respondent.url("resume", the_response(bradford).token), {"their_name": ""})
+    page = client.get(respondent.url("question", 2)).content.decode()
+    assert "Does the young person feel safe?" in page and "Jay" not in page
