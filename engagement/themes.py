@@ -54,7 +54,7 @@ def settle(voice_ids: Iterable[int]) -> None:
                     theme_id=theme,
                     given_by=CommentTheme.GivenBy.PERSON,
                     state=CARRIED if decision == ACCEPTED else CommentTheme.State.REJECTED,
-                )  # fmt: skip
+                )
                 for (voice, theme), decision in decided.items()
             ]
             + [
@@ -63,7 +63,7 @@ def settle(voice_ids: Iterable[int]) -> None:
                     theme_id=theme,
                     given_by=CommentTheme.GivenBy.MACHINE,
                     state=CARRIED,
-                )  # fmt: skip
+                )
                 for voice, theme in machine
                 if (voice, theme) not in decided
             ]

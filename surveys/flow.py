@@ -277,11 +277,8 @@ def who_is_answering(request, survey: SurveyPage):
     if request.method == "POST" and form.is_valid():
         response.answered_by = form.cleaned_data["answered_by"]
         response.save(update_fields=["answered_by", "updated_at"])
-        name = form.cleaned_data["their_name"]
-        if response.answered_for_them and name:
-            request.session[_name_key(survey)] = name  # the session only: never stored
-        else:
-            request.session.pop(_name_key(survey), None)
+        name = form.cleaned_data["their_name"] if response.answered_for_them else ""
+        _remember_their_name(request, survey, name)
         if ask_audience and form.cleaned_data["audience"] != response.audience:
             change_audience(response, form.cleaned_data["audience"])
         return redirect(_url(request, survey) + Journey(survey, response).next_step_after(survey))
@@ -292,6 +289,15 @@ def who_is_answering(request, survey: SurveyPage):
         {"form": form, "ask_audience": ask_audience, "response": response},
         status=400 if form.errors else 200,
     )
+
+
+def _remember_their_name(request, survey, name: str) -> None:
+    """The young person's first name, in the session only (never stored with the answers). No
+    name clears any earlier one, so a shared device never asks about another young person."""
+    if name:
+        request.session[_name_key(survey)] = name
+    else:
+        request.session.pop(_name_key(survey), None)
 
 
 def _exchange(request, survey, journey, wording, question) -> dict:
@@ -497,10 +503,7 @@ def resume(request, survey: SurveyPage, token: str):
     if not response.swap_token(used=token):  # another browser used it a moment ago
         return _render(request, survey, "resume_used.html", status=404)
     hold(request, survey, response)
-    if form is not None and form.cleaned_data["their_name"]:
-        request.session[_name_key(survey)] = form.cleaned_data["their_name"]
-    else:  # never another young person's name, from an earlier response on a shared device
-        request.session.pop(_name_key(survey), None)
+    _remember_their_name(request, survey, form.cleaned_data["their_name"] if form else "")
     if response.completed_at:
         return redirect(_url(request, survey, "done"))
     messages.info(
