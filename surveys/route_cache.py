@@ -3,30 +3,62 @@
 Wagtail finds a page by walking the tree from the site's root on every request (six queries
 here: the site, three pages, and the page's view restrictions' ancestors twice). A survey step
 is always one of a few addresses under a survey page, so once Wagtail has served a survey page
-this process remembers where it is, and later requests under that address load the page by its
-id (one query) and hand Wagtail the route it would have found (`request._wagtail_route_for_request`
-and the site, which `Page.route_for_request` and `Site.find_for_request` read first). Wagtail's
-serve view, its hooks and its view-restriction check still run on every request.
+this process remembers where it is and the page as served. A later request under that address
+asks the database one small question, compiled once (`Freshness`): is the page still live at
+the same place, published at the same moment, and free of view restrictions on it and every
+ancestor? If so it is handed to Wagtail as the route Wagtail would have found
+(`request._wagtail_route_for_request` and the site, which `Page.route_for_request` and
+`Site.find_for_request` read first), marked as checked for restrictions. Wagtail's serve view
+and hooks still run on every request; its view-restriction check runs in full whenever a
+restriction or an alias is in the page's path.
 
-The remembered route is used only while the page is live at the same place (its url_path,
-read fresh with the page); publishing, unpublishing, moving a page or saving a site forgets
-every route in this process, and other processes read them again after ROUTE_SECONDS.
+Anything else (a new publish, a move, a restriction) and the page is read afresh. Publishing,
+unpublishing, moving a page or saving a site also forgets every route in this process, and
+other processes read them again after ROUTE_SECONDS.
 """
 
+import copy
 import threading
 import time
 
+from django.db import connection
+from django.db.models import Exists
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.http import Http404
-from wagtail.models import Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.url_routing import RouteResult
 
 ROUTE_SECONDS = 60
 
-_routes: dict[str, dict[str, tuple]] = {}  # host -> {address: (pk, url_path, site, roots, at)}
+_routes: dict[str, dict[str, tuple]] = {}  # host -> {address: (page, freshness, site, roots, at)}
 _lock = threading.Lock()
+
+
+class Freshness:
+    """One query, its SQL built by the ORM once per remembered page: does a row still match the
+    page as it was served (live, at the same place, published at the same moment) with no view
+    restriction and no alias on its path (else Wagtail checks restrictions its own way)?
+    Compiling the same query on every step cost more than running it."""
+
+    def __init__(self, page):
+        on_path = [page.path[:end] for end in range(Page.steplen, len(page.path) + 1, Page.steplen)]
+        query = (
+            Page.objects.filter(
+                pk=page.pk, live=True, url_path=page.url_path, path=page.path,
+                last_published_at=page.last_published_at,
+            )
+            .exclude(Exists(PageViewRestriction.objects.filter(page__path__in=on_path)))
+            .exclude(Exists(Page.objects.filter(path__in=on_path, alias_of__isnull=False)))
+            .values_list("pk")
+        )  # fmt: skip
+        self.sql, self.params = query.query.sql_with_params()
+
+    def holds(self) -> bool:
+        with connection.cursor() as cursor:
+            cursor.execute(self.sql, self.params)
+            return cursor.fetchone() is not None
 
 
 class SurveyRouteMiddleware:
@@ -42,31 +74,34 @@ def remember(request, survey) -> None:
     """Called as a survey page is served: its address leads to it in this process."""
     site = getattr(request, "_wagtail_site", None)
     address = survey.get_url(request)
-    if site is None or not address or not address.startswith("/"):
+    if getattr(request, "_survey_route_remembered", False) or site is None:
+        return
+    if not address or not address.startswith("/"):
         return
     roots = getattr(request, "_wagtail_cached_site_root_paths", None)
+    kept = copy.copy(survey)  # as read from the database, before this request marks it
     with _lock:
         _routes.setdefault(request.get_host(), {})[address] = (
-            survey.pk, survey.url_path, site, roots, time.monotonic(),
+            kept, Freshness(kept), site, roots, time.monotonic(),
         )  # fmt: skip
 
 
 def _prime(request) -> None:
-    from surveys.models import SurveyPage
-
     path = request.path_info
     known = list(_routes.get(request.get_host(), {}).items())  # another thread may add one
-    for address, (pk, url_path, site, roots, at) in known:
+    for address, (kept, freshness, site, roots, at) in known:
         if not path.startswith(address) or time.monotonic() - at > ROUTE_SECONDS:
             continue
-        page = SurveyPage.objects.filter(pk=pk, live=True, url_path=url_path).first()
-        if page is None:
+        if not freshness.holds():
             forget_all()
             return
+        page = copy.copy(kept)  # this request's own: nothing it sets reaches the next one
         try:
             match = page.resolve_subpage("/" + path[len(address) :])
         except Http404:
             return  # not one of the survey's steps: Wagtail routes it as ever
+        page.view_restrictions_checked = True
+        request._survey_route_remembered = True
         request.routable_resolver_match = match
         view, args, kwargs = match
         request._wagtail_site = site

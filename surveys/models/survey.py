@@ -14,7 +14,7 @@ from django.utils.cache import add_never_cache_headers
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageViewRestriction
 
 from engagement.outcome_choices import GroupedOutcomeSelect
 from surveys import videos
@@ -113,6 +113,14 @@ class SurveyPage(ReviewedBeforePublishing, RoutablePageMixin, Page):
             .select_related("scale")
             .prefetch_related("scale__options", _uploaded_option_symbols())
         )
+
+    view_restrictions_checked = False  # set by surveys.route_cache for this request's copy
+
+    def get_view_restrictions(self):
+        # The route cache's one query has just found no restriction on this page's path.
+        if self.view_restrictions_checked:
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     def serve(self, request, *args, **kwargs):
         # Answers must never be kept by a shared computer's browser or a proxy's cache.
