@@ -98,6 +98,10 @@ def display_options(request) -> dict:
     return request.session.get(DISPLAY_KEY, {})
 
 
+def _easy_read(request) -> bool:
+    return bool(display_options(request).get("easy_read"))
+
+
 def save_label(display: dict) -> str:
     """The "Save and come back later" button's name as this person's screens show it (easy
     read: "Stop ..."). Every page that names it uses this, so the name told is the one seen."""
@@ -157,8 +161,9 @@ class Journey:
 
 
 def _url(request, survey: SurveyPage, step: str = "", *args) -> str:
-    """A step's address. get_url(request) reuses the site's root paths cached on the request."""
-    base = survey.get_url(request)
+    """A step's address. The survey's own address is worked out once per request."""
+    known = request.__dict__.setdefault("_survey_addresses", {})
+    base = known.get(survey.pk) or known.setdefault(survey.pk, survey.get_url(request))
     return base + survey.reverse_subpage(step, args=list(args)) if step else base
 
 
@@ -237,7 +242,7 @@ class Wording:
     for them."""
 
     def __init__(self, request, survey, response):
-        self.easy_read = bool(display_options(request).get("easy_read"))
+        self.easy_read = _easy_read(request)
         self.parent_carer = response.is_parent_carer
         self.about_them = response.answered_for_them
         self.name = request.session.get(_name_key(survey), "") if self.about_them else ""
@@ -268,6 +273,7 @@ def who_is_answering(request, survey: SurveyPage):
     form = WhoIsAnsweringForm(
         request.POST or None,
         ask_audience=ask_audience,
+        easy_read=_easy_read(request),
         initial={
             "answered_by": response.answered_by,
             "audience": response.audience,
@@ -381,6 +387,7 @@ def _chat_step(request, survey, journey, wording, answered, following):
     form = QuestionForm(question=following, easy_read=wording.easy_read, initial=initial)
     context = _question_context(request, survey, journey, wording, following, form, False)
     context["exchange"] = _exchange(request, survey, journey, wording, answered)
+    context["in_chat"] = True
     return _fragment(_render(request, survey, "chat_step.html", context))
 
 
@@ -413,6 +420,7 @@ def tell_us_more(request, survey: SurveyPage, number: int):
         request.POST or None,
         initial={"comment": answer.comment, "may_quote": answer.may_quote},
         auto_id=f"more-{number}-%s",  # as the chat's follow-up names its fields
+        easy_read=_easy_read(request),
     )
     wording = Wording(request, survey, response)
     if request.method == "POST" and form.is_valid():
@@ -441,7 +449,7 @@ def check_answers(request, survey: SurveyPage):
     missing = journey.first_unanswered()
     if missing is not None:
         return redirect(_url(request, survey, "question", journey.number_of(missing)))
-    form = HearBackForm(request.POST or None)
+    form = HearBackForm(request.POST or None, easy_read=_easy_read(request))
     if request.method == "POST" and form.is_valid():
         complete(response, form.cleaned_data["email"] if survey.offer_hear_back else "")
         return redirect(_url(request, survey, "done"))
@@ -495,7 +503,7 @@ def resume(request, survey: SurveyPage, token: str):
         return _render(request, survey, "resume_used.html", status=404)
     # A helper is offered the young person's first name again: it was never stored.
     for_them = not response.completed_at and response.answered_for_them
-    form = TheirNameForm(request.POST or None) if for_them else None
+    form = TheirNameForm(request.POST or None, easy_read=_easy_read(request)) if for_them else None
     if request.method == "GET" or (form is not None and not form.is_valid()):
         status = 400 if form is not None and form.errors else 200
         context = {"response": response, "form": form}

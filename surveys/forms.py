@@ -17,6 +17,39 @@ def _text_limit_message(what: str):
     return {"max_length": limit + " Yours has %(show_value)d."}
 
 
+# Easy read: short sentences, everyday words, what to do first. Each form lists the easy-read
+# version of every message it can show; tests/surveys/test_easy_read_errors.py makes every
+# message of every respondent form have one, so a new field cannot forget it.
+EASY_TEXT_LIMIT = {
+    "max_length": f"This is too long. You can write up to {TEXT_LIMIT} letters. "
+    "You wrote %(show_value)d."
+}
+
+
+class EasyReadErrors:
+    """A respondent form that speaks easy read when the child chose it (easy_read=True)."""
+
+    easy_read_errors: dict[str, dict[str, str]] = {}
+    easy_read = False
+
+    def __init__(self, *args, easy_read: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+        self.use_easy_read(easy_read)
+
+    def use_easy_read(self, easy_read: bool) -> None:
+        """Called once the form's fields exist (a form that adds fields calls it itself)."""
+        self.easy_read = easy_read
+        if easy_read:
+            for name, messages in self.easy_read_errors.items():
+                if name in self.fields:  # type: ignore[attr-defined]
+                    field = self.fields[name]  # type: ignore[attr-defined]
+                    field.error_messages = {**field.error_messages, **messages}
+
+    def say(self, plain: str, easy: str) -> str:
+        """A message made in clean(): the wording the child chose."""
+        return easy if self.easy_read else plain
+
+
 class StartForm(forms.Form):
     """The start button, with a honeypot: a box people never see or reach, that bots fill in."""
 
@@ -30,13 +63,19 @@ class StartForm(forms.Form):
         return self.is_valid() and bool(self.cleaned_data["website"])
 
 
-class QuestionForm(forms.Form):
+class QuestionForm(EasyReadErrors, forms.Form):
     """One question: its options (or a text box), the special answers, and an optional comment.
 
     saving: posted by "Save and come back later". A question that needs an answer may then be
     left with nothing chosen and nothing typed (nothing is saved, nothing is asked for); what
     is typed is checked as on "Continue", so it is saved or its error shown, never dropped.
     """
+
+    easy_read_errors = {
+        "text": EASY_TEXT_LIMIT,
+        "comment": EASY_TEXT_LIMIT,
+        "answer": {"invalid_choice": "This answer has changed. Please choose again."},
+    }
 
     def __init__(
         self,
@@ -58,14 +97,17 @@ class QuestionForm(forms.Form):
         self.specials.append((PREFER_NOT_TO_SAY, "Prefer not to say"))
         choices = [(str(o.pk), o.label_for(easy_read)) for o in self.options] + self.specials
 
+        # An answer no longer offered: a page left open while the survey was republished.
+        gone = {"invalid_choice": "That answer is no longer offered. Choose one of these."}
         if self.scale.kind == AnswerScale.Kind.CHOOSE_ONE:
             self.fields["answer"] = forms.ChoiceField(
-                choices=choices, required=False, widget=forms.RadioSelect
+                choices=choices, required=False, widget=forms.RadioSelect, error_messages=gone
             )
         elif self.scale.kind == AnswerScale.Kind.CHOOSE_ANY:
             self.fields["answer"] = forms.MultipleChoiceField(
-                choices=choices, required=False, widget=forms.CheckboxSelectMultiple
-            )
+                choices=choices, required=False, widget=forms.CheckboxSelectMultiple,
+                error_messages=gone,
+            )  # fmt: skip
         else:
             self.fields["text"] = forms.CharField(
                 required=False,
@@ -74,8 +116,9 @@ class QuestionForm(forms.Form):
                 error_messages=_text_limit_message("Your answer"),
             )
             self.fields["answer"] = forms.MultipleChoiceField(
-                choices=self.specials, required=False, widget=forms.CheckboxSelectMultiple
-            )
+                choices=self.specials, required=False, widget=forms.CheckboxSelectMultiple,
+                error_messages=gone,
+            )  # fmt: skip
         if question.comment_prompt:
             self.fields["comment"] = forms.CharField(
                 required=False,
@@ -84,6 +127,7 @@ class QuestionForm(forms.Form):
                 error_messages=_text_limit_message("Your comment"),
             )
             self.fields["may_quote"] = forms.BooleanField(required=False)
+        self.use_easy_read(easy_read)  # the fields above exist now
 
     @cached_property
     def sprite(self) -> tuple[str, ...]:
@@ -120,8 +164,13 @@ class QuestionForm(forms.Form):
         if specials and self.scale.is_free_text:
             text = ""  # a free-text question's special answer is a button: it wins over words
         if specials and option_ids:
+            special = dict(self.specials)[specials[0]]
             self.add_error(
-                "answer", f"Choose '{dict(self.specials)[specials[0]]}' on its own, or untick it"
+                "answer",
+                self.say(
+                    f"Choose '{special}' on its own, or untick it",
+                    f"'{special}' goes on its own. Take the tick off the other answers.",
+                ),
             )
         elif self.question.required and not (picked or text) and "text" not in self.errors:
             message = self._missing_answer_message()
@@ -145,14 +194,23 @@ class QuestionForm(forms.Form):
         """What to do when a question that needs an answer has none ("" when stopping for
         later with nothing typed: nothing to save, nothing to ask)."""
         answer = "write your answer" if self.scale.is_free_text else "choose an answer"
+        other = "I don't understand" if DONT_UNDERSTAND in dict(self.specials) else ""
+        if self.scale.is_free_text or not other:
+            other = "Prefer not to say"
         if self.saving:
             commented = bool(str(self.data.get("comment", "")).strip())
             # A comment is kept with its answer: stored alone, it would be lost.
-            return f"To save your comment, {answer} or 'Prefer not to say'" if commented else ""
-        other = "I don't understand" if DONT_UNDERSTAND in dict(self.specials) else ""
-        if self.scale.is_free_text or not other:
-            return f"{answer.capitalize()}, or choose 'Prefer not to say'"
-        return f"{answer.capitalize()}, or choose '{other}'"
+            if not commented:
+                return ""
+            return self.say(
+                f"To save your comment, {answer} or 'Prefer not to say'",
+                f"Please {answer} first. Then we can keep your words. "
+                "Or choose 'Prefer not to say'.",
+            )
+        return self.say(
+            f"{answer.capitalize()}, or choose '{other}'",
+            f"Please {answer}. Or choose '{other}'.",
+        )
 
     def something_given(self) -> bool:
         """Whether a valid post holds an answer worth keeping ("Save and come back later" with
@@ -177,7 +235,7 @@ class QuestionForm(forms.Form):
         }
 
 
-class TheirNameForm(forms.Form):
+class TheirNameForm(EasyReadErrors, forms.Form):
     """The young person's first name, when someone answers for them: asked on "Who is
     answering?" and again on the "Welcome back" page (it was never stored, so a helper coming
     back in a new browser is offered it again)."""
@@ -193,15 +251,35 @@ class TheirNameForm(forms.Form):
             "max_length": "Their first name must be 40 characters or fewer",
         },
     )
+    easy_read_errors = {
+        "their_name": {
+            "invalid": "Use letters only. Or leave it empty.",
+            "max_length": "This name is too long. Write their first name only.",
+        },
+    }
 
 
 class WhoIsAnsweringForm(TheirNameForm):
     field_order = ["answered_by", "audience", "their_name"]
+    easy_read_errors = {
+        **TheirNameForm.easy_read_errors,
+        "answered_by": {
+            "required": "Please choose who is answering.",
+            "invalid_choice": "Please choose who is answering.",
+        },
+        "audience": {
+            "required": "Please choose: a young person, or a parent or carer.",
+            "invalid_choice": "Please choose: a young person, or a parent or carer.",
+        },
+    }
 
     answered_by = forms.ChoiceField(
         choices=Response.AnsweredBy.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose who is answering"},
+        error_messages={
+            "required": "Choose who is answering",
+            "invalid_choice": "Choose one of these: who is answering",
+        },
     )
     audience = forms.ChoiceField(
         choices=[
@@ -209,7 +287,10 @@ class WhoIsAnsweringForm(TheirNameForm):
             (Audience.PARENT_CARERS, "A parent or carer"),
         ],
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose whether you are a young person or a parent or carer"},
+        error_messages={
+            "required": "Choose whether you are a young person or a parent or carer",
+            "invalid_choice": "Choose one of these: a young person, or a parent or carer",
+        },
     )
 
     def __init__(self, *args, ask_audience: bool, **kwargs):
@@ -218,8 +299,12 @@ class WhoIsAnsweringForm(TheirNameForm):
             del self.fields["audience"]
 
 
-class FollowUpForm(forms.Form):
+class FollowUpForm(EasyReadErrors, forms.Form):
     """ "Do you want to tell us more?": the "Your voice" comment, asked after the answer."""
+
+    easy_read_errors = {
+        "comment": {**EASY_TEXT_LIMIT, "required": "Please write something. Or choose 'No thanks'."}
+    }
 
     comment = forms.CharField(
         max_length=TEXT_LIMIT,
@@ -238,7 +323,15 @@ class DisplayOptionsForm(forms.Form):
     high_contrast = forms.BooleanField(required=False, label="High contrast (yellow on black)")
 
 
-class HearBackForm(forms.Form):
+class HearBackForm(EasyReadErrors, forms.Form):
+    easy_read_errors = {
+        "email": {
+            "invalid": "This email address does not look right. It looks like name@example.com. "
+            "Or leave it empty.",
+            "max_length": "This email address is too long. Check it, or leave it empty.",
+        }
+    }
+
     email = forms.EmailField(
         required=False,
         error_messages={

@@ -79,7 +79,8 @@ def test_the_screens_said_to_need_no_panel_still_exist():
 
 @pytest.mark.parametrize("template", staff_templates(ADMIN_TEMPLATE_DIRS))
 def test_every_admin_screen_has_a_help_block(template):
-    assert "{% help_block" in (ROOT / template).read_text(encoding="utf-8"), (
+    # An info block: a warning or an error box shows only when something is wrong.
+    assert '{% help_block status="info" %}' in (ROOT / template).read_text(encoding="utf-8"), (
         f"{template} has no {{% help_block %}}: say in a sentence or three what the screen is "
         "for, what its button does and what cannot be undone (or list it in NEEDS_NO_PANEL)"
     )

@@ -400,6 +400,31 @@ def test_read_to_me_on_every_screen_count_lost_connection_and_back(new_page, sur
     assert response.answers.get(question=first).labels == ["No"]
 
 
+def test_the_chats_own_words_are_in_easy_read_too(new_page, survey_url):
+    """The words chat.js writes (the letter count, a lost connection) follow the child's choice."""
+    page = new_page(SMALL)
+    page.goto(survey_url)
+    page.get_by_role("button", name="Easy read").click()
+    page.wait_for_selector("body.easy-read")
+    start(page, survey_url)
+    answer(page, 1, "Yes")
+    page.get_by_role("button", name="Yes, say more").click()
+    box = page.locator("#more-1-comment")
+    count = page.locator("#more-1-comment-count")
+    box.fill("Hello")
+    assert count.inner_text() == "You can write 995 more letters"
+    box.fill("a" * 1001)
+    assert count.inner_text() == "1 letter too many"
+    box.fill("I like the youth club")
+    page.context.set_offline(True)
+    page.get_by_role("button", name="Send", exact=True).click()
+    page.wait_for_selector(".chat-problem[role=alert]")
+    said = page.locator(".chat-problem").inner_text()
+    assert "We have not got your answer yet" in said and "There is no internet" in said
+    assert box.input_value() == "I like the youth club"
+    page.context.set_offline(False)
+
+
 def test_no_read_to_me_button_without_speech(new_page, survey_url):
     page = new_page(SMALL)
     page.context.add_init_script(

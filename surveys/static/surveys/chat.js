@@ -51,9 +51,18 @@
     return value.replace(/\r\n|\r|\n/g, "\r\n").length;
   }
 
+  // Easy read, if the child chose it: the words this script adds say it the same way.
+  function easyRead() {
+    return document.body.classList.contains("easy-read");
+  }
+
   function countMessage(limit, value) {
     const left = limit - lengthOf(value);
     const n = Math.abs(left);
+    if (easyRead()) {
+      const letters = n === 1 ? "letter" : "letters";
+      return left < 0 ? n + " " + letters + " too many" : "You can write " + n + " more " + letters;
+    }
     const characters = n === 1 ? "character" : "characters";
     return left < 0
       ? "You have " + n + " " + characters + " too many"
@@ -313,7 +322,9 @@
     box.innerHTML = "";
     const title = document.createElement("p");
     title.className = "chat-problem__title";
-    title.textContent = "Your answer has not been sent yet";
+    title.textContent = easyRead()
+      ? "We have not got your answer yet"
+      : "Your answer has not been sent yet";
     const detail = document.createElement("p");
     detail.textContent = text;
     box.append(title, detail);
@@ -360,8 +371,10 @@
     } catch (error) {
       problem(
         form,
-        "There is no connection. Everything you chose and wrote is still here. " +
-          "When you are connected again, try again."
+        easyRead()
+          ? "There is no internet. Your answers are still here. Try again when the internet is back."
+          : "There is no connection. Everything you chose and wrote is still here. " +
+              "When you are connected again, try again."
       );
       return;
     } finally {
@@ -437,7 +450,7 @@
     const item = form.closest(".chat-history__item");
     const fresh = document.importNode(said.querySelector(".chat-history__item"), true);
     item.replaceWith(fresh);
-    announce("Thank you. We have your words.");
+    announce(easyRead() ? "Thank you. We got your words." : "Thank you. We have your words.");
     focusQuestion(false);
   }
 
