@@ -101,3 +101,16 @@ def test_an_answer_from_a_page_left_open_too_long_asks_again(client, respondent,
     page = client.post(easy_reader.url("question", 1), {"answer": "999999"})
     assert page.status_code == 400
     assert "This answer has changed. Please choose again." in page.content.decode()
+
+
+def test_welcome_back_and_a_used_link_speak_easy_read(client, easy_reader, bradford):
+    from surveys.models import Response
+
+    easy_reader.start()
+    easy_reader.answer(1, "Yes")
+    token = Response.objects.filter(survey=bradford).latest("pk").token
+    welcome = client.get(easy_reader.url("resume", token)).content.decode()
+    assert "We kept your answers. You can carry on from where you stopped." in welcome
+    assert "Your answers are saved" not in welcome
+    used = client.get(easy_reader.url("resume", "not-a-real-token")).content.decode()
+    assert "A link to carry on works one time only." in used
