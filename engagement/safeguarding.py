@@ -1,12 +1,14 @@
 """The safeguarding leads' queue: the only place a possibly disclosing comment is shown."""
 
 from functools import wraps
+from urllib.parse import urlencode
 
 from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -18,6 +20,8 @@ from .cases import as_record, decide, note_copy_made, reassign, take
 from .checking import checking_is_late, leads
 from .models import AuditEvent, CaseEvent, SafeguardingCase
 from .roles import SAFEGUARDING_LEAD
+
+QUEUE_PAGE_SIZE = 50  # a page a lead can scan; the most urgent are always on the first
 
 
 def is_safeguarding_lead(user) -> bool:
@@ -109,11 +113,14 @@ def queue(request):
     cases = SafeguardingCase.objects.select_related("owner").in_queue_order()
     if status in SafeguardingCase.Status.values:
         cases = cases.filter(status=status)
+    # In queue order, so the first page always holds what is most urgent.
+    listing = Paginator(cases, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
     return TemplateResponse(
         request,
         "engagement/safeguarding/queue.html",
         {
-            "cases": cases,
+            "cases": listing,
+            "query": urlencode({"status": status}),
             "status": status,
             "status_label": dict(SafeguardingCase.Status.choices).get(status, "All"),
             "statuses": SafeguardingCase.Status.choices,

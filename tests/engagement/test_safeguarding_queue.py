@@ -95,6 +95,22 @@ def test_the_queue_is_a_table_urgent_first_then_oldest(client, lead):
     assert "check, oldest" not in page.replace("flagged: check, oldest", "")  # never the words
 
 
+def test_a_long_queue_comes_in_pages_the_most_urgent_first(client, lead, monkeypatch):
+    monkeypatch.setattr("engagement.safeguarding.QUEUE_PAGE_SIZE", 2)
+    waiting = flagged("check, waiting", tier="check", ago=timedelta(days=1))
+    urgent = [flagged(f"urgent {n}", ago=timedelta(hours=n)) for n in (3, 2)]
+    first = client.get("/safeguarding/").content.decode()
+    assert all(f">Case {case.pk}<" in first for case in urgent)
+    assert f">Case {waiting.pk}<" not in first
+    assert "(3; page 1 of 2)</caption>" in first
+    assert '<nav aria-label="Pages of cases" class="pagination">' in first
+    assert 'href="?status=new&amp;page=2">Next cases</a>' in first
+    second = client.get("/safeguarding/?status=new&page=2").content.decode()
+    assert f">Case {waiting.pk}<" in second and "Previous cases (more urgent)" in second
+    # A page number past the end (the queue emptied meanwhile) shows the last page, not a 404.
+    assert f">Case {waiting.pk}<" in client.get("/safeguarding/?page=9").content.decode()
+
+
 def test_a_lead_takes_a_case_and_reassigns_it_with_history(client, lead):
     case = flagged("I am scared to go home")
     other = UserFactory(roles=[SAFEGUARDING_LEAD], first_name="Ola", last_name="Other")
