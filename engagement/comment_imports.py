@@ -183,7 +183,7 @@ def preview(request, pk: int):
         # A second confirm sent at the same moment as the first: the first imported the rows
         # and removed the file (least data), so there is nothing left to read here.
         return redirect("comment_import_preview", comment_import.pk)
-    guesses = guess_columns(table.columns, comment_import.text_column)
+    guesses = guess_columns(table.columns, comment_import.text_column, table)
     initial = {"text_column": comment_import.text_column}
     initial |= {f"{field}_column": column for field, column in guesses.items()}
     form = ColumnForm(request.POST or request.GET or initial, columns=table.columns)

@@ -71,9 +71,12 @@ def names_a_known_column(column: str) -> bool:
     )
 
 
-def guess_columns(columns: list[str], text_column: str) -> dict[str, str]:
+def guess_columns(
+    columns: list[str], text_column: str, table: CsvTable | None = None
+) -> dict[str, str]:
     """The column likeliest to hold each of said_at, audience, consent and outcome ("" when
-    none looks like it)."""
+    none looks like it). With the table, a column no name gives away ("Who", "Group") is
+    taken as the audience when what it holds is who wrote each comment."""
     guesses = {}
     for field, names in COLUMN_NAMES.items():
         guesses[field] = next(
@@ -87,7 +90,18 @@ def guess_columns(columns: list[str], text_column: str) -> dict[str, str]:
             ),
             "",
         )
+    if table is not None and not guesses["audience"]:
+        guesses["audience"] = _column_of_audiences(table, text_column)
     return guesses
+
+
+def _column_of_audiences(table: CsvTable, text_column: str) -> str:
+    """The first column whose filled cells all name an audience ("Parent", "Young person")."""
+    for at, column in enumerate(table.columns):
+        cells = [_normal(row.cells[at]) for row in table.rows if row.cells[at].strip()]
+        if column != text_column and cells and all(cell in AUDIENCE_WORDS for cell in cells):
+            return column
+    return ""
 
 
 @dataclass

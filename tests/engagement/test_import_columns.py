@@ -31,6 +31,22 @@ def test_the_date_column_survey_tools_write_is_recognised(columns, said_at):
     assert guess_columns(columns, "Comment")["said_at"] == said_at
 
 
+def test_a_column_of_audiences_is_taken_as_who_wrote_each_comment_whatever_its_name():
+    table = read_csv(
+        b"Group,Who,Comment\n"
+        b"Year 9,Parent,The bus is late\n"
+        b"Year 10,Young person,I like my TA\n"
+        b"Year 9,,No one listens\n"  # an empty cell is the whole file's choice
+    )
+    assert guess_columns(table.columns, "Comment", table)["audience"] == "Who"
+    # Not when a cell says something else: "Year 9" is not an audience.
+    mixed = read_csv(b"Who,Comment\nParent,Late bus\nYear 9,Too loud\n")
+    assert guess_columns(mixed.columns, "Comment", mixed)["audience"] == ""
+    # A name that says so still wins.
+    named = read_csv(b"Who,Are you a,Comment\nParent,carer,Late bus\n")
+    assert guess_columns(named.columns, "Comment", named)["audience"] == "Are you a"
+
+
 def read(cells: list[str], header: str = "When,Who,Quote") -> tuple[RowValues, list[str]]:
     table = read_csv(f"{header}\n{','.join(cells)}\n".encode())
     reader = RowReader(table, {"said_at": "When", "audience": "Who", "consent": "Quote"}, DEFAULTS)
