@@ -6,6 +6,7 @@ from django import forms
 from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
+from wagtail.snippets.widgets import AdminSnippetChooser
 
 from outcomes_cms.models import OutcomePage
 
@@ -92,6 +93,17 @@ class QuotableChooseResultsView(QuotableOnly, ChooseResultsView):
     pass
 
 
+class QuoteChooser(AdminSnippetChooser):
+    """The quote field's button, in an officer's words (Wagtail's says "Choose comment")."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)  # which names the buttons after the model
+        self.choose_one_text = "Choose a quote"
+        self.choose_another_text = "Choose another quote"
+        self.link_to_chosen_text = "Open the comment"
+
+
 class QuotableChooserViewSet(SnippetChooserViewSet):
+    base_widget_class = QuoteChooser
     choose_view_class = QuotableChooseView
     choose_results_view_class = QuotableChooseResultsView

@@ -44,7 +44,7 @@ class Theme(models.Model):
         help_text="The outcome statements this theme speaks to",
     )
     active = models.BooleanField(
-        default=True, help_text="Inactive themes are no longer given to comments"
+        "in use", default=True, help_text="Themes not in use are no longer given to comments"
     )
     merged_into = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="merged_from"

@@ -58,3 +58,24 @@ def test_every_review_action_is_in_view_and_none_deletes(client, db):
     for action in ["accept_themes", "add_theme", "remove_theme", "move_theme", "no_theme"]:
         assert f"/admin/bulk/engagement/voice/{action}/" in footer
     assert "/delete/" not in footer and "More bulk actions" not in footer
+
+
+def test_the_review_screens_count_and_choose_in_an_officers_words(client, db):
+    from engagement.models import Voice
+    from engagement.quote_chooser import QuotableChooserViewSet
+
+    """Wagtail would say "3 snippets selected", "Choose comment" and "Active"."""
+    client.force_login(UserFactory(roles=[OFFICER]))
+    for url in ["/admin/comments/", "/admin/themes/"]:
+        html = client.get(url).content.decode()
+        assert 'data-bulk-action-footer="ITEM"' in html  # "3 items selected"
+        assert "Select all snippets" not in html
+    themes = " ".join(client.get("/admin/themes/").content.decode().split())
+    assert 'class="w-field__label"> In use </label>' in themes  # the filter
+    assert "> Active <" not in themes
+
+    button = QuotableChooserViewSet("quotes", model=Voice).widget_class()
+    assert (button.choose_one_text, button.link_to_chosen_text) == (
+        "Choose a quote",
+        "Open the comment",
+    )
