@@ -1,6 +1,7 @@
 """The officers' side of the pool of comments in the Wagtail admin: reviewing themes, editing
 the codebook, suggestions for new themes, learning from decisions, and importing CSVs."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.db import transaction
 from django.db.models import Count, Q
@@ -12,10 +13,11 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from . import admin_listings, admin_words, bulk_actions, codebook_views, comment_imports  # noqa: F401
 from .audit_admin import AuditEventViewSet, ViewOnlyPolicy
+from .checking import voice_ids_queued
 from .models import AuditEvent, CommentTheme, Theme, Voice
 from .outcome_choices import GroupedOutcomeCheckboxes
 from .quote_chooser import QuotableChooserViewSet
@@ -90,8 +92,17 @@ class CommentViewSet(SnippetViewSet):
         return Voice.objects.prefetch_related("current_themes__theme", "assignments")
 
 
+class ThemesIndex(IndexView):
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # Progress of a re-theming after a codebook change (a count only: never which comments).
+        context["waiting_to_theme"] = len(voice_ids_queued())
+        return context
+
+
 class ThemeViewSet(SnippetViewSet):
     model = Theme
+    index_view_class = ThemesIndex
     icon = "tag"
     menu_label = "Themes (codebook)"
     menu_name = "themes"
@@ -174,6 +185,12 @@ for action in (
 def theme_again_after_codebook_change(request, instance):
     if isinstance(instance, Theme):
         transaction.on_commit(queue_reanalysis)
+        messages.info(
+            request,
+            "Every comment is being themed again with this change. It takes a few minutes: "
+            "the themes list shows how many are still to do, and until then comments keep "
+            "their old themes.",
+        )
 
 
 def _officers(view):
