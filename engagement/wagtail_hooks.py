@@ -22,7 +22,7 @@ from .models import AuditEvent, CommentTheme, Theme, Voice
 from .outcome_choices import GroupedOutcomeCheckboxes
 from .quote_chooser import QuotableChooserViewSet
 from .review_filters import CommentFilterSet
-from .tasks import queue_reanalysis
+from .tasks import analyse_voices, queue_reanalysis
 
 COMMENTS_MENU = "register_comments_menu_item"
 
@@ -95,8 +95,10 @@ class CommentViewSet(SnippetViewSet):
 class ThemesIndex(IndexView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        # Progress of a re-theming after a codebook change (a count only: never which comments).
-        context["waiting_to_theme"] = len(voice_ids_queued())
+        # Progress of a re-theming after a codebook change: readable comments only, so the
+        # count never hints at how many are withheld (the comments list shows that total).
+        readable = set(Voice.objects.values_list("pk", flat=True))
+        context["waiting_to_theme"] = len(voice_ids_queued() & readable)
         return context
 
 
@@ -185,12 +187,15 @@ for action in (
 def theme_again_after_codebook_change(request, instance):
     if isinstance(instance, Theme):
         transaction.on_commit(queue_reanalysis)
-        messages.info(
-            request,
-            "Every comment is being themed again with this change. It takes a few minutes: "
-            "the themes list shows how many are still to do, and until then comments keep "
-            "their old themes.",
-        )
+        if analyse_voices.get_backend().supports_defer:  # a worker takes them (production)
+            messages.info(
+                request,
+                "Every comment is being themed again with this change. It takes a few minutes: "
+                "the themes list shows how many are still to do, and until then comments keep "
+                "their old themes.",
+            )
+        else:  # tasks run at once (development): done before this page is shown
+            messages.info(request, "Every comment has been themed again with this change.")
 
 
 def _officers(view):
