@@ -98,8 +98,10 @@ def guess_columns(
 def _column_of_audiences(table: CsvTable, text_column: str) -> str:
     """The first column whose filled cells all name an audience ("Parent", "Young person")."""
     for at, column in enumerate(table.columns):
-        cells = [_normal(row.cells[at]) for row in table.rows if row.cells[at].strip()]
-        if column != text_column and cells and all(cell in AUDIENCE_WORDS for cell in cells):
+        if column == text_column:
+            continue
+        filled = [row.cells[at] for row in table.rows if row.cells[at].strip()]
+        if filled and all(_normal(cell) in AUDIENCE_WORDS for cell in filled):
             return column
     return ""
 

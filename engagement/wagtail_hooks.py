@@ -97,8 +97,9 @@ class ThemesIndex(IndexView):
         context = super().get_context_data(**kwargs)
         # Progress of a re-theming after a codebook change: readable comments only, so the
         # count never hints at how many are withheld (the comments list shows that total).
-        readable = set(Voice.objects.values_list("pk", flat=True))
-        context["waiting_to_theme"] = len(voice_ids_queued() & readable)
+        queued = voice_ids_queued()
+        readable = set(Voice.objects.values_list("pk", flat=True)) if queued else set()
+        context["waiting_to_theme"] = len(queued & readable)
         return context
 
 

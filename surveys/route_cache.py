@@ -71,29 +71,41 @@ class SurveyRouteMiddleware:
 
 
 def remember(request, survey) -> None:
-    """Called as a survey page is served: its address leads to it in this process."""
-    site = getattr(request, "_wagtail_site", None)
-    address = survey.get_url(request)
-    if getattr(request, "_survey_route_remembered", False) or site is None:
+    """Called as a survey page is served: its address leads to it in this process.
+
+    Only the live page Wagtail routed to this request (never a preview or a draft), and only
+    while nothing on its path restricts who may see it: a restricted survey is routed by
+    Wagtail every time, and leaves every other survey's route in place.
+    """
+    if getattr(request, "_survey_route_remembered", False) or getattr(request, "is_preview", False):
         return
+    routed = getattr(request, "_wagtail_route_for_request", None)
+    site = getattr(request, "_wagtail_site", None)
+    if site is None or routed is None or routed.page is not survey or not survey.live:
+        return
+    address = survey.get_url(request)
     if not address or not address.startswith("/"):
         return
+    kept = copy.copy(survey)  # nothing this request sets on the page after now reaches it
+    freshness = Freshness(kept)  # the SQL is built here, outside the lock
+    if not freshness.holds():
+        return
     roots = getattr(request, "_wagtail_cached_site_root_paths", None)
-    kept = copy.copy(survey)  # as read from the database, before this request marks it
     with _lock:
         _routes.setdefault(request.get_host(), {})[address] = (
-            kept, Freshness(kept), site, roots, time.monotonic(),
+            kept, freshness, site, roots, time.monotonic(),
         )  # fmt: skip
 
 
 def _prime(request) -> None:
     path = request.path_info
-    known = list(_routes.get(request.get_host(), {}).items())  # another thread may add one
+    host = request.get_host()
+    known = list(_routes.get(host, {}).items())  # another thread may add one
     for address, (kept, freshness, site, roots, at) in known:
         if not path.startswith(address) or time.monotonic() - at > ROUTE_SECONDS:
             continue
-        if not freshness.holds():
-            forget_all()
+        if not freshness.holds():  # published, moved, unpublished or restricted since
+            _forget(host, address)
             return
         page = copy.copy(kept)  # this request's own: nothing it sets reaches the next one
         try:
@@ -109,6 +121,11 @@ def _prime(request) -> None:
             request._wagtail_cached_site_root_paths = roots
         request._wagtail_route_for_request = RouteResult(page, args=(view, args, kwargs))
         return
+
+
+def _forget(host: str, address: str) -> None:
+    with _lock:
+        _routes.get(host, {}).pop(address, None)
 
 
 @receiver(page_published)

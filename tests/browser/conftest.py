@@ -110,12 +110,20 @@ def settle(page) -> None:
     # Jump every finite animation to its end, as a reader sees the page once it has stopped:
     # waiting for them instead cost 25 s a page in the admin, whose sidebar badge pings 5
     # times for 5 s.
-    page.evaluate(
-        """() => document.getAnimations().forEach(animation => {
-            if (animation.playState === "running"
-                && animation.effect.getComputedTiming().iterations !== Infinity) animation.finish();
-        })"""
-    )
+    # Twice, a frame apart: an animation started by the first one's end (a message that
+    # fades in after another) is finished too.
+    for _ in range(2):
+        page.evaluate(
+            """() => new Promise(done => {
+                document.getAnimations().forEach(animation => {
+                    if (animation.playState === "running"
+                        && animation.effect.getComputedTiming().iterations !== Infinity) {
+                        animation.finish();
+                    }
+                });
+                requestAnimationFrame(() => requestAnimationFrame(done));
+            })"""
+        )
 
 
 def serious_axe_violations(page) -> list[dict]:

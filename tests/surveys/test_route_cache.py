@@ -10,6 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
+from tests.factories import UserFactory
+
 
 def test_an_answer_step_is_routed_without_walking_the_tree(respondent):
     respondent.start()
@@ -52,3 +54,22 @@ def test_a_publish_by_another_process_is_read_afresh(respondent, bradford):
     Page.objects.filter(pk=bradford.pk).update(last_published_at=timezone.now())
     page = respondent.client.get(respondent.url("question", 1))
     assert page.status_code == 410
+
+
+def test_a_restricted_survey_is_never_remembered_and_leaves_the_others_in_place(
+    respondent, bradford, rochdale_young_people
+):
+    from surveys import route_cache
+
+    respondent.start()
+    respondent.client.get(respondent.url("question", 1))  # Bradford's route is remembered
+    PageViewRestriction.objects.create(
+        page=rochdale_young_people, restriction_type=PageViewRestriction.LOGIN
+    )
+    respondent.client.force_login(UserFactory())  # a signed-in pilot: the survey is served
+    for _ in range(3):
+        assert respondent.client.get(rochdale_young_people.url).status_code == 200
+    remembered = [
+        page.pk for routes in route_cache._routes.values() for page, *_ in routes.values()
+    ]
+    assert remembered == [bradford.pk]
