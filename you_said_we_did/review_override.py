@@ -9,6 +9,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -16,7 +17,12 @@ from wagtail.log_actions import log
 from wagtail.models import Page
 
 from .models import YouSaidWeDidPage
-from .review_gate import OVERRIDE_LOGGED, ambassador_tasks, ambassadors_approved
+from .review_gate import (
+    OVERRIDE_LOGGED,
+    ReviewedBeforePublishing,
+    ambassador_tasks,
+    ambassadors_approved,
+)
 
 
 class OverrideForm(forms.Form):
@@ -36,6 +42,8 @@ class OverrideForm(forms.Form):
 
 def publish_without_check(request, page_id: int):
     page = get_object_or_404(Page, pk=page_id).specific
+    if not isinstance(page, ReviewedBeforePublishing):  # the root, a home page: no review
+        raise Http404("Only a page the ambassadors review can be published without them.")
     if not page.permissions_for_user(request.user).may_publish_ignoring_review():
         raise PermissionDenied
     revision = page.get_latest_revision()

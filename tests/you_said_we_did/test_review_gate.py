@@ -148,6 +148,12 @@ def test_an_override_needs_a_reason_and_the_history_shows_it(
     assert "Fixes a wrong phone number the ambassadors already checked" in history
 
 
+def test_a_page_no_one_reviews_has_no_override_page(client, officer):
+    """The tree's root is no page type the ambassadors review: not found, never an error."""
+    client.force_login(officer)
+    assert client.get("/admin/pages/1/publish-without-check/").status_code == 404
+
+
 def test_pages_outside_the_review_publish_as_usual(client, officer, index, make_change):
     page = make_change(publish=False, live=False)
     page.save_revision(user=officer).publish(user=officer)
