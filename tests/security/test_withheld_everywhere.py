@@ -57,6 +57,10 @@ def comments(django_capture_on_commit_callbacks, make_change):
         return Voice.including_withheld.get(survey_answer=answer)
 
     with django_capture_on_commit_callbacks(execute=True):  # checked: flagged, or not
+        # The cleared comment's group (young people, this survey, this quarter) made large
+        # enough to be listed whatever the rounding: the rounding is keyed on the group's ids,
+        # and those depend on what earlier tests created (PostgreSQL's sequences never go back).
+        group = [answered(f"The bus to school is late again, day {day}") for day in range(20)]
         held = answered(f"sometimes i want to kill myself {HELD}")
         cleared = answered(f"i want to kill myself {CLEARED}, text {PHONE}")
         edited = answered("The bus is late")
@@ -76,7 +80,7 @@ def comments(django_capture_on_commit_callbacks, make_change):
     page.save_revision().publish()
     Voice.including_withheld.filter(pk=edited.pk).update(text=f"The bus is late {EDITED}")
     voices = Voice.including_withheld.filter(
-        pk__in=[held.pk, cleared.pk, edited.pk, unsent.pk]
+        pk__in=[held.pk, cleared.pk, edited.pk, unsent.pk, *(voice.pk for voice in group)]
     ) | Voice.including_withheld.filter(contribution=contribution)
     voices.update(outcome=outcome, consent_to_quote=True)
     decide(voices, theme, ACCEPTED, None)
