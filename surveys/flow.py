@@ -163,7 +163,9 @@ class Journey:
 def _url(request, survey: SurveyPage, step: str = "", *args) -> str:
     """A step's address. The survey's own address is worked out once per request."""
     known = request.__dict__.setdefault("_survey_addresses", {})
-    base = known.get(survey.pk) or known.setdefault(survey.pk, survey.get_url(request))
+    if survey.pk not in known:
+        known[survey.pk] = survey.get_url(request)
+    base = known[survey.pk]
     return base + survey.reverse_subpage(step, args=list(args)) if step else base
 
 
